@@ -1,0 +1,12 @@
+using Kocho.Core.Navigation;
+
+namespace Kocho.Core;
+
+public sealed class AdminMenu : IAdminMenu
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new("ホーム", "/admin", Permissions.AccessStaffSite.Name, Order: 0),
+        new("機能管理", "/admin/modules", Permissions.ManageModules.Name, Order: 900, Group: "管理"),
+    ];
+}

@@ -1,0 +1,25 @@
+using Kocho.Core.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kocho.Core.Data;
+
+/// <summary>
+/// For <c>dotnet ef migrations add</c> only: a SQLite unit of work to generate a module's migrations from.
+/// Generated migrations are then made engine-neutral (see docs/migrations.md).
+/// </summary>
+public static class DesignTime
+{
+    public static (DbContextOptions<TContext> Options, UnitOfWork UnitOfWork) Create<TContext>(string moduleId) where TContext : DbContext
+    {
+        var factory = new DatabaseConnectionFactory(DatabaseProvider.Sqlite, "Data Source=" + Path.Combine(Path.GetTempPath(), "kocho-design.db"));
+        var unitOfWork = new UnitOfWork(factory, new NoDispatcher());
+        var builder = new DbContextOptionsBuilder<TContext>();
+        factory.Configure(builder, unitOfWork.Connection, MigrationsHistoryTable.For(moduleId));
+        return (builder.Options, unitOfWork);
+    }
+
+    private sealed class NoDispatcher : IDomainEventDispatcher
+    {
+        public Task DispatchAsync(IDomainEvent domainEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Kocho.Core.Data;
+
+/// <summary>The <c>Kocho</c> configuration section: where data lives and which database holds it.</summary>
+public sealed class KochoOptions
+{
+    public const string Section = "Kocho";
+
+    /// <summary>Holds the SQLite database, search indexes, the mail pickup folder and keys.</summary>
+    public string DataPath { get; set; } = "App_Data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public string FullDataPath(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataPath) ? DataPath : Path.Combine(contentRoot, DataPath));
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}

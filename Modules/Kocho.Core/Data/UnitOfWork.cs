@@ -1,0 +1,141 @@
+using System.Data;
+using System.Data.Common;
+using Kocho.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Kocho.Core.Data;
+
+/// <summary>
+/// One user action = one transaction (DESIGN.md). Scoped: every module DbContext of the request shares
+/// its connection; <see cref="ExecuteAsync"/> commits them together and then publishes the domain events
+/// raised inside, so that handlers (search, alerts) only ever see committed data.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private readonly DatabaseConnectionFactory _factory;
+    private readonly IDomainEventDispatcher _dispatcher;
+    private readonly List<DbContext> _contexts = [];
+    private readonly List<IDomainEvent> _pendingEvents = [];
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public UnitOfWork(DatabaseConnectionFactory factory, IDomainEventDispatcher dispatcher)
+    {
+        _factory = factory;
+        _dispatcher = dispatcher;
+    }
+
+    public DatabaseProvider Provider => _factory.Provider;
+
+    public DbConnection Connection => _connection ??= _factory.CreateConnection();
+
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>Called by every module DbContext on construction (contexts that cannot derive from ModuleDbContext call it themselves).</summary>
+    public void Enlist(DbContext context)
+    {
+        _contexts.Add(context);
+        if (_transaction is not null)
+        {
+            context.Database.UseTransaction(_transaction);
+        }
+    }
+
+    /// <summary>Queues an event to publish after the surrounding transaction commits.</summary>
+    public void Publish(IDomainEvent domainEvent)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("Domain events are published from inside UnitOfWork.ExecuteAsync.");
+        }
+        _pendingEvents.Add(domainEvent);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. Nested calls join the outer transaction.
+    /// Any exception rolls everything back and nothing is published.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (_transaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+        if (Connection.State != ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+        _transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(_transaction, cancellationToken);
+        }
+        T result;
+        List<IDomainEvent> events;
+        try
+        {
+            result = await work(cancellationToken);
+            foreach (var context in _contexts)
+            {
+                if (context.ChangeTracker.HasChanges())
+                {
+                    await context.SaveChangesAsync(cancellationToken);
+                }
+            }
+            await _transaction.CommitAsync(cancellationToken);
+            events = [.. _pendingEvents];
+        }
+        catch
+        {
+            try
+            {
+                await _transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception) when (Connection.State != ConnectionState.Open)
+            {
+                // the connection is gone: the server rolls back on its own
+            }
+            foreach (var context in _contexts) context.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            await EndTransactionAsync();
+        }
+        foreach (var domainEvent in events)
+        {
+            await _dispatcher.DispatchAsync(domainEvent, cancellationToken);
+        }
+        return result;
+    }
+
+    public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(async ct => { await work(ct); return true; }, cancellationToken);
+
+    private async Task EndTransactionAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.Database.UseTransactionAsync(null);
+        }
+        _pendingEvents.Clear();
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}

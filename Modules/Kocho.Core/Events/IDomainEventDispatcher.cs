@@ -1,0 +1,6 @@
+namespace Kocho.Core.Events;
+
+public interface IDomainEventDispatcher
+{
+    Task DispatchAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
+}

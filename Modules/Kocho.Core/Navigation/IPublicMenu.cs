@@ -1,0 +1,6 @@
+namespace Kocho.Core.Navigation;
+
+public interface IPublicMenu
+{
+    IEnumerable<PublicMenuItem> GetItems();
+}

@@ -1,0 +1,3 @@
+namespace Kocho.Core.Navigation;
+
+public sealed record ModuleAdminMenu(string ModuleId, IAdminMenu Menu);

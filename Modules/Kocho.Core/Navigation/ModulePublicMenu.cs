@@ -1,0 +1,3 @@
+namespace Kocho.Core.Navigation;
+
+public sealed record ModulePublicMenu(string ModuleId, IPublicMenu Menu);

@@ -1,0 +1,25 @@
+using Kocho.Core.Security;
+
+namespace Kocho.Core;
+
+/// <summary>Permissions of the portal foundation.</summary>
+public sealed class Permissions : IPermissionProvider
+{
+    public const string AccessStaffSiteName = "Kocho.Core.AccessStaffSite";
+    public const string ManageModulesName = "Kocho.Core.ManageModules";
+
+    public static readonly Permission AccessStaffSite = new(AccessStaffSiteName, "職員サイトを利用する", "Use the staff site");
+    public static readonly Permission ManageModules = new(ManageModulesName, "機能（モジュール）を管理する", "Manage modules");
+    public static readonly Permission ManageSettings = new("Kocho.Core.ManageSettings", "サイト設定を管理する", "Manage site settings");
+
+    public IEnumerable<Permission> GetPermissions() => [AccessStaffSite, ManageModules, ManageSettings];
+
+    public IEnumerable<(string Role, IEnumerable<Permission> Permissions)> GetDefaultRoles() =>
+    [
+        (StandardRoles.Administrator, GetPermissions()),
+        (StandardRoles.PublicHearing, [AccessStaffSite]),
+        (StandardRoles.CallCenter, [AccessStaffSite]),
+        (StandardRoles.DepartmentStaff, [AccessStaffSite]),
+        (StandardRoles.Approver, [AccessStaffSite]),
+    ];
+}

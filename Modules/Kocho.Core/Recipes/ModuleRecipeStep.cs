@@ -1,0 +1,3 @@
+namespace Kocho.Core.Recipes;
+
+public sealed record ModuleRecipeStep(string ModuleId, IRecipeStepHandler Handler);

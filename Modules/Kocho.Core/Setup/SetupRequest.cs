@@ -1,0 +1,3 @@
+namespace Kocho.Core.Setup;
+
+public sealed record SetupRequest(string Recipe, string AdminPassword);

@@ -1,0 +1,43 @@
+using Kocho.Core.Cli;
+using Kocho.Core.Data;
+using Kocho.Core.Modules;
+using Kocho.Core.Recipes;
+using Kocho.Core.Recipes.Steps;
+using Kocho.Core.Settings;
+using Kocho.Core.Setup;
+using Kocho.Core.Sites;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kocho.Core;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext module)
+    {
+        module.AddDbContext<CoreDbContext>();
+        module.AddPermissions<Permissions>();
+        module.AddAdminMenu<AdminMenu>();
+        module.AddRecipeStep<ModulesStep>();
+        module.AddRecipeStep<SettingsStep>();
+        module.AddRecipeStep<DepartmentsStep>();
+        module.AddRecipeStep<CategoriesStep>();
+
+        services.AddScoped<SiteSettings>();
+        services.AddScoped<SiteIdentity>();
+        services.AddScoped<Departments.DepartmentDirectory>();
+        services.AddScoped<ModuleManager>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddSingleton<RecipeLocator>();
+        services.AddScoped<SiteSetup>();
+        services.AddSingleton<ICliCommandProvider, CoreCliCommands>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // The staff listener's root leads to the staff home.
+        endpoints.MapGet("/", () => Results.Redirect("/admin")).WithMetadata(SiteEndpointMetadata.Staff);
+    }
+}
