@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Kocho.Users.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin;
+
+/// <summary>Staff sign-in (staff listener only). Failure messages never tell whether the login ID exists.</summary>
+[AllowAnonymous]
+public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer T) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "ログインIDを入力してください。")]
+        public string Login { get; set; } = "";
+
+        [Required(ErrorMessage = "パスワードを入力してください。")]
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        switch (await signIn.PasswordSignInAsync(Input.Login, Input.Password))
+        {
+            case StaffSignIn.Outcome.Succeeded:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+            case StaffSignIn.Outcome.LockedOut:
+                Message = T["ログインに続けて失敗したため、アカウントを一時的にロックしました。15分後にもう一度お試しください。"];
+                return Page();
+            default:
+                Message = T["ログインIDまたはパスワードが正しくありません。"];
+                return Page();
+        }
+    }
+}
