@@ -1,0 +1,13 @@
+using Kocho.Core.Modules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kocho.Reports;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext module)
+    {
+        module.AddPermissions<Permissions>();
+        module.AddAdminMenu<AdminMenu>();
+    }
+}
