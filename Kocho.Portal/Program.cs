@@ -1,0 +1,3 @@
+using Kocho.Portal;
+
+return await KochoPortal.RunAsync(args);
