@@ -34,19 +34,34 @@ public static class KochoPortal
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
-        var cli = new CliRunner(app.Services, Console.Out, Console.Error);
-        var root = CreateRootCommand(app.Services, cli);
-        var verbArgs = CliArguments(args);
-        if (verbArgs.Length > 0 && (root.Subcommands.Any(c => c.Name == verbArgs[0]) || verbArgs[0] is "--help" or "-h" or "--version"))
+        if (IsVerb(app, args))
         {
-            return await root.Parse(verbArgs).InvokeAsync();
+            return await RunVerbAsync(app, args, Console.Out, Console.Error);
         }
+        var cli = new CliRunner(app.Services, Console.Out, Console.Error);
         if (await cli.RunAsync((_, _) => Task.FromResult(0), CancellationToken.None) != 0)
         {
             return 1;
         }
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>True when the arguments name a verb (or ask for help) instead of starting the sites.</summary>
+    public static bool IsVerb(WebApplication app, string[] args)
+    {
+        var verbArgs = CliArguments(args);
+        return verbArgs.Length > 0
+            && (verbArgs[0] is "--help" or "-h" or "-?" or "--version"
+                || CreateRootCommand(app.Services, new CliRunner(app.Services, TextWriter.Null, TextWriter.Null)).Subcommands.Any(c => c.Name == verbArgs[0]));
+    }
+
+    /// <summary>Runs one verb on a built (not started) host; 0 on success, non-zero with a one-line reason otherwise.</summary>
+    public static async Task<int> RunVerbAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        var runner = new CliRunner(app.Services, output, error);
+        var parse = CreateRootCommand(app.Services, runner).Parse(CliArguments(args));
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
     /// <summary>Builds the host (not started): services of every module, both listeners, the pipeline.</summary>

@@ -29,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SiteIdentity>();
         services.AddScoped<Departments.DepartmentDirectory>();
         services.AddScoped<ModuleManager>();
+        services.AddHostedService<EnabledModulesRefresher>();
         services.AddScoped<RecipeExecutor>();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSetup>();

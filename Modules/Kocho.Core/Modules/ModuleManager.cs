@@ -35,13 +35,17 @@ public sealed class ModuleManager(
             throw new ModuleException($"モジュール「{id}」は見つかりません。");
         }
         var newlyEnabled = new List<ModuleDescriptor>();
+        if (!unitOfWork.InTransaction)
+        {
+            // Schema first, each migration in its own transaction; inside a recipe the schema is already current (SiteSetup.MigrateAsync).
+            foreach (var module in catalog.WithDependencies(id)) await MigrateAsync(module, cancellationToken);
+        }
         await unitOfWork.ExecuteAsync(async ct =>
         {
             var states = await db.ModuleStates.ToDictionaryAsync(s => s.Id, ct);
             foreach (var module in catalog.WithDependencies(id))
             {
                 var enabled = module.AlwaysEnabled || (states.TryGetValue(module.Id, out var s) && s.Enabled);
-                await MigrateAsync(module, ct);
                 if (enabled && states.ContainsKey(module.Id)) continue;
                 if (states.TryGetValue(module.Id, out var state))
                 {

@@ -15,7 +15,6 @@ namespace Kocho.Core.Setup;
 public sealed class SiteSetup(
     ModuleCatalog catalog,
     ModuleManager moduleManager,
-    EnabledModules enabledModules,
     RecipeExecutor recipes,
     SiteSettings settings,
     UnitOfWork unitOfWork,
@@ -25,24 +24,18 @@ public sealed class SiteSetup(
 {
     public const string CompletedKey = "Setup.CompletedAt";
 
-    /// <summary>Brings the schema of always-enabled and enabled modules up to date.</summary>
+    /// <summary>
+    /// Brings the schema of every installed module up to date, outside any transaction. Enabling a module
+    /// (possibly inside a recipe's transaction) then finds its tables ready: PostgreSQL aborts a transaction
+    /// on the first failed statement, and migrating probes for history tables that may not exist yet.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await unitOfWork.ExecuteAsync(async ct =>
+        foreach (var module in catalog.Modules)
         {
-            foreach (var module in catalog.Modules.Where(m => m.AlwaysEnabled))
-            {
-                await moduleManager.MigrateAsync(module, ct);
-            }
-        }, cancellationToken);
+            await moduleManager.MigrateAsync(module, cancellationToken);
+        }
         await moduleManager.RefreshAsync(cancellationToken);
-        await unitOfWork.ExecuteAsync(async ct =>
-        {
-            foreach (var module in catalog.Modules.Where(m => !m.AlwaysEnabled && enabledModules.IsEnabled(m.Id)))
-            {
-                await moduleManager.MigrateAsync(module, ct);
-            }
-        }, cancellationToken);
     }
 
     public async Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
@@ -56,7 +49,7 @@ public sealed class SiteSetup(
             throw new SetupException("このサイトはすでにセットアップ済みです。セットアップは空のデータフォルダ（データベース）でのみ実行できます。");
         }
         var generated = string.IsNullOrEmpty(adminPassword) ? GeneratePassword() : null;
-        var request = new SetupRequest(recipe, adminPassword ?? generated!);
+        var request = new SetupRequest(recipe, generated ?? adminPassword!);
         try
         {
             await unitOfWork.ExecuteAsync(async ct =>

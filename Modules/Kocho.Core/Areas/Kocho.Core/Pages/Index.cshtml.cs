@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kocho.Core.Areas.Kocho.Core.Pages;
 
 /// <summary>The residents' home page: site name, the services of enabled modules, and how to reach the ward.</summary>
-public sealed class IndexModel(SiteSettings settings, PublicNavigation navigation) : PageModel
+public sealed class IndexModel(SiteSettings settings, SiteIdentity site, PublicNavigation navigation) : PageModel
 {
     public string SiteName { get; private set; } = "";
     public string Municipality { get; private set; } = "";
@@ -14,7 +14,7 @@ public sealed class IndexModel(SiteSettings settings, PublicNavigation navigatio
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        SiteName = await settings.GetStringAsync("Site.Name", cancellationToken) ?? "区民の声・よくある質問";
+        SiteName = await site.NameAsync();
         Municipality = await settings.GetStringAsync("Site.Municipality", cancellationToken) ?? "";
         Phone = await settings.GetStringAsync("Site.ContactPhone", cancellationToken) ?? "";
         Links = navigation.Items();
