@@ -1,0 +1,24 @@
+namespace Kocho.Tests.Infrastructure;
+
+/// <summary>What test.sh provides: the database engine under test and the services on loopback.</summary>
+public static class TestEnvironment
+{
+    public static string Provider => Environment.GetEnvironmentVariable("KOCHO_TEST_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
+
+    public static bool IsPostgres => Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Admin connection to the throwaway PostgreSQL that test.sh starts.</summary>
+    public static string PostgresAdminConnection =>
+        Environment.GetEnvironmentVariable("KOCHO_TEST_POSTGRES") is { Length: > 0 } c
+            ? c
+            : throw new InvalidOperationException("KOCHO_TEST_PROVIDER=Postgres needs KOCHO_TEST_POSTGRES (run ./test.sh).");
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("KOCHO_TEST_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
