@@ -13,11 +13,14 @@ public sealed class ModuleContext(ModuleDescriptor descriptor, IServiceCollectio
     public ModuleDescriptor Descriptor { get; } = descriptor;
     public string ModuleId => Descriptor.Id;
 
-    /// <summary>Registers the module's own DbContext: shared connection, own migrations history table.</summary>
-    public void AddDbContext<TContext>() where TContext : DbContext
+    /// <summary>
+    /// Registers one of the module's DbContexts: shared connection, own migrations history table. A module
+    /// may keep one context per feature (<paramref name="feature"/>, e.g. "Audit"), each with its own history.
+    /// </summary>
+    public void AddDbContext<TContext>(string? feature = null) where TContext : DbContext
     {
         Descriptor.DbContextTypes.Add(typeof(TContext));
-        services.AddKochoDbContext<TContext>(MigrationsHistoryTable.For(ModuleId));
+        services.AddKochoDbContext<TContext>(MigrationsHistoryTable.For(feature is null ? ModuleId : $"{ModuleId}.{feature}"));
     }
 
     public void AddPermissions<TProvider>() where TProvider : class, IPermissionProvider
