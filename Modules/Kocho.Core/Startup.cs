@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
@@ -18,6 +19,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
         module.AddDbContext<CoreDbContext>();
+        module.AddDbContext<CalendarDbContext>("Calendar");
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
@@ -34,6 +36,9 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSetup>();
         services.AddSingleton<ICliCommandProvider, CoreCliCommands>();
+        services.AddSingleton<JapaneseHolidayRules>();
+        services.AddScoped<BusinessCalendarService>();
+        services.AddSingleton<ICliCommandProvider, CalendarCliCommands>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
