@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SiteSettings>();
         services.AddScoped<SiteIdentity>();
         services.AddScoped<Departments.DepartmentDirectory>();
+        services.AddScoped<Departments.DepartmentService>();
         services.AddScoped<ModuleManager>();
         services.AddHostedService<EnabledModulesRefresher>();
         services.AddScoped<RecipeExecutor>();
