@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
@@ -18,6 +19,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
         module.AddDbContext<CoreDbContext>();
+        module.AddDbContext<AuditDbContext>("Audit");
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
@@ -34,6 +36,13 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSetup>();
         services.AddSingleton<ICliCommandProvider, CoreCliCommands>();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<AmbientAuditActor>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditSearch>();
+        services.AddSingleton<ICliCommandProvider, AuditCliCommands>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
