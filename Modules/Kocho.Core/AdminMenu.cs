@@ -8,5 +8,6 @@ public sealed class AdminMenu : IAdminMenu
     [
         new("ホーム", "/admin", Permissions.AccessStaffSite.Name, Order: 0),
         new("機能管理", "/admin/modules", Permissions.ManageModules.Name, Order: 900, Group: "管理"),
+        new("監査証跡", "/admin/audit", Permissions.ViewAuditTrail.Name, Order: 950, Group: "管理"),
     ];
 }

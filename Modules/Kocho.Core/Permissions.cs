@@ -7,12 +7,14 @@ public sealed class Permissions : IPermissionProvider
 {
     public const string AccessStaffSiteName = "Kocho.Core.AccessStaffSite";
     public const string ManageModulesName = "Kocho.Core.ManageModules";
+    public const string ViewAuditTrailName = "Kocho.Core.ViewAuditTrail";
 
     public static readonly Permission AccessStaffSite = new(AccessStaffSiteName, "職員サイトを利用する", "Use the staff site");
     public static readonly Permission ManageModules = new(ManageModulesName, "機能（モジュール）を管理する", "Manage modules");
     public static readonly Permission ManageSettings = new("Kocho.Core.ManageSettings", "サイト設定を管理する", "Manage site settings");
+    public static readonly Permission ViewAuditTrail = new(ViewAuditTrailName, "監査証跡を閲覧する", "View the audit trail");
 
-    public IEnumerable<Permission> GetPermissions() => [AccessStaffSite, ManageModules, ManageSettings];
+    public IEnumerable<Permission> GetPermissions() => [AccessStaffSite, ManageModules, ManageSettings, ViewAuditTrail];
 
     public IEnumerable<(string Role, IEnumerable<Permission> Permissions)> GetDefaultRoles() =>
     [
