@@ -48,6 +48,34 @@ public sealed partial class AuditPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lockout_after_five_failures_and_a_sign_out_are_recorded()
+    {
+        var (code, _, error) = await _host.RunVerbAsync("users", "add", "--login", "clerk02", "--name", "新宿 二郎",
+            "--department", "0502", "--role", "DepartmentStaff", "--password", "clerk-password-2026");
+        Assert.True(code == 0, error);
+        using (var visitor = _host.StaffClient())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await visitor.PostFormAsync("/admin/login", new() { ["Input.Login"] = "clerk02", ["Input.Password"] = "not-the-password-" + i });
+            }
+        }
+        using (var leaving = await _host.SignedInStaffAsync())
+        {
+            var signedOut = await leaving.PostFormAsync("/admin/logout", []);
+            Assert.EndsWith("/admin/login", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+        using var admin = await _host.SignedInStaffAsync();
+
+        var rows = Rows(await admin.GetStringAsync("/admin/audit?entityType=StaffLogin&entityId=clerk02"));
+        Assert.Equal(["staff.signin.lockedout", "staff.signin.failed", "staff.signin.failed", "staff.signin.failed", "staff.signin.failed"],
+            rows.Select(r => r.Action).ToArray());
+
+        var signOut = Assert.Single(Rows(await admin.GetStringAsync("/admin/audit?action=staff.signout")));
+        Assert.Equal(("システム管理者 (admin)", "StaffLogin admin"), (signOut.Who, signOut.Entity));
+    }
+
+    [Fact]
     public async Task Department_staff_are_refused_the_audit_page_and_do_not_see_it_in_the_menu()
     {
         var (code, _, error) = await _host.RunVerbAsync("users", "add", "--login", "clerk01", "--name", "新宿 一郎",
