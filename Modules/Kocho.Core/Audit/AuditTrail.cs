@@ -12,7 +12,7 @@ namespace Kocho.Core.Audit;
 /// Inside an open unit of work the record commits or rolls back with the change it describes; otherwise it is
 /// written in a transaction of its own. Appends are serialized so that the chain never forks: PostgreSQL takes a
 /// transaction-scoped advisory lock, SQLite holds its write lock from <c>BEGIN IMMEDIATE</c> on; only then is the
-/// last record read.
+/// last record read. Inside a unit of work the lock is held until it commits, so keep audited transactions short.
 /// </summary>
 public sealed class AuditTrail(
     AuditDbContext db,
