@@ -1,4 +1,5 @@
 using Kocho.Core.Calendar;
+using Kocho.Core.Audit;
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
@@ -20,6 +21,7 @@ public sealed class Startup : ModuleStartup
     {
         module.AddDbContext<CoreDbContext>();
         module.AddDbContext<CalendarDbContext>("Calendar");
+        module.AddDbContext<AuditDbContext>("Audit");
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
@@ -40,6 +42,13 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<JapaneseHolidayRules>();
         services.AddScoped<BusinessCalendarService>();
         services.AddSingleton<ICliCommandProvider, CalendarCliCommands>();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<AmbientAuditActor>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditSearch>();
+        services.AddSingleton<ICliCommandProvider, AuditCliCommands>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

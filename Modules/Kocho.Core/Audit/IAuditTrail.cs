@@ -7,4 +7,10 @@ namespace Kocho.Core.Audit;
 public interface IAuditTrail
 {
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records on behalf of a known actor, for the moment the request does not carry them yet (a staff member who
+    /// has just signed in). When and from where are still taken from the request.
+    /// </summary>
+    Task RecordAsync(AuditEntry entry, AuditActor actor, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Modules;
 using Kocho.Core.Recipes;
 using Kocho.Core.Setup;
@@ -24,7 +25,7 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             {
                 await EnsureSetUpAsync(cancellationToken);
             }
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = CreateScope();
             return await action(scope.ServiceProvider, cancellationToken);
         }
         catch (Exception ex) when (ex is SetupException or RecipeException or ModuleException or CliException)
@@ -43,7 +44,7 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
     /// <summary>Migrates, and sets the site up from the configured recipe when it is not set up yet.</summary>
     public async Task EnsureSetUpAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = CreateScope();
         var setup = scope.ServiceProvider.GetRequiredService<SiteSetup>();
         await setup.MigrateAsync(cancellationToken);
         if (await setup.IsSetUpAsync(cancellationToken)) return;
@@ -62,6 +63,14 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
         {
             await Output.WriteLineAsync($"管理者アカウント admin の初期パスワード（この一度だけ表示します）: {password}");
         }
+    }
+
+    /// <summary>A scope whose audit records name the OS user who ran the command (<c>cli:&lt;user&gt;</c>).</summary>
+    private AsyncServiceScope CreateScope()
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AmbientAuditActor>().Actor = AuditActor.Cli(Environment.UserName);
+        return scope;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

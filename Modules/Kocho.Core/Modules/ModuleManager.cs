@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public sealed class ModuleManager(
     EnabledModules enabledModules,
     CoreDbContext db,
     UnitOfWork unitOfWork,
+    IAuditTrail audit,
     IServiceProvider services,
     TimeProvider clock,
     ILogger<ModuleManager> logger)
@@ -57,6 +59,7 @@ public sealed class ModuleManager(
                     db.ModuleStates.Add(new ModuleState { Id = module.Id, Enabled = true, ChangedAt = clock.GetUtcNow().UtcDateTime });
                 }
                 await db.SaveChangesAsync(ct);
+                await audit.RecordAsync(new AuditEntry("module.enabled", "Module", module.Id), ct);
                 foreach (var handler in services.GetServices<IModuleLifecycleHandler>())
                 {
                     await handler.EnabledAsync(module, ct);
@@ -94,6 +97,7 @@ public sealed class ModuleManager(
                 state.Enabled = false;
                 state.ChangedAt = clock.GetUtcNow().UtcDateTime;
             }
+            await audit.RecordAsync(new AuditEntry("module.disabled", "Module", id), ct);
         }, cancellationToken);
         await RefreshAsync(cancellationToken);
         logger.LogInformation("Module {Module} disabled", id);

@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Kocho.Core.Audit;
 using Kocho.Core.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kocho.Users.Roles;
 
-/// <summary>Creates roles and grants permissions as role claims; granting twice is harmless.</summary>
-public sealed class RolePermissions(RoleManager<KochoRole> roles)
+/// <summary>Creates roles and grants permissions as role claims; granting twice is harmless. Each grant is audited.</summary>
+public sealed class RolePermissions(RoleManager<KochoRole> roles, IAuditTrail audit)
 {
     public async Task<KochoRole> EnsureRoleAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -22,6 +23,7 @@ public sealed class RolePermissions(RoleManager<KochoRole> roles)
         foreach (var permission in permissions.Where(p => !held.Contains(p)).Distinct())
         {
             Check(await roles.AddClaimAsync(role, new Claim(StandardRoles.PermissionClaim, permission)));
+            await audit.RecordAsync(new AuditEntry("role.permission.granted", "Role", role.Name, permission));
         }
     }
 

@@ -36,10 +36,10 @@ public sealed class PortalHost : IAsyncDisposable
 
     /// <summary>Prepares a data folder and database; nothing runs until <see cref="StartAsync"/> or a verb.</summary>
     public static Task<PortalHost> CreateAsync(string recipe = "shinjuku", params string[] extraArgs) =>
-        CreateAsync(recipe, "http", extraArgs);
+        CreateWithSchemeAsync(recipe, "http", extraArgs);
 
     /// <summary>As <see cref="CreateAsync(string, string[])"/>, with <paramref name="scheme"/> ("https" needs a certificate setting).</summary>
-    public static async Task<PortalHost> CreateAsync(string recipe, string scheme, params string[] extraArgs)
+    public static async Task<PortalHost> CreateWithSchemeAsync(string recipe, string scheme, params string[] extraArgs)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "kocho-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);

@@ -24,7 +24,7 @@ public sealed class HttpsTests : IAsyncLifetime
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
             await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "test-pass"));
         }
-        _host = await PortalHost.CreateAsync("shinjuku", "https",
+        _host = await PortalHost.CreateWithSchemeAsync("shinjuku", "https",
             $"--Kocho:Https:CertificatePath={certificatePath}", "--Kocho:Https:CertificatePassword=test-pass");
         await _host.StartAsync();
     }

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Data;
 using Kocho.Users.Data;
@@ -22,6 +23,13 @@ public sealed class MigrationsTests
     {
         using var context = new CalendarDbContextFactory().CreateDbContext([]);
         Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core.Calendar: run dotnet ef migrations add, then tools/neutralize-migrations.py");
+    }
+
+    [Fact]
+    public void Audit_model_matches_its_migrations()
+    {
+        using var context = new AuditDbContextFactory().CreateDbContext([]);
+        Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core.Audit: run dotnet ef migrations add, then tools/neutralize-migrations.py");
     }
 
     [Fact]
