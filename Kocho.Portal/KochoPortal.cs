@@ -5,7 +5,6 @@ using Kocho.Core.Data;
 using Kocho.Core.Hosting;
 using Kocho.Core.Modules;
 using Kocho.Core.Sites;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -89,11 +88,7 @@ public static class KochoPortal
         var catalog = ModuleCatalog.Discover();
         builder.AddKocho(catalog, staffPorts);
 
-        var options = builder.Configuration.GetSection(KochoOptions.Section).Get<KochoOptions>() ?? new KochoOptions();
-        var dataPath = options.FullDataPath(builder.Environment.ContentRootPath);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Kocho")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        // Data Protection (cookies, antiforgery, personal data) keeps its key ring in the database: Kocho.Core's Protection.
         if (builder.Configuration.GetValue<bool>("Kocho:ReverseProxy:Enabled"))
         {
             builder.Services.Configure<ForwardedHeadersOptions>(o =>

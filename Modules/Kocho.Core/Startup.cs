@@ -1,6 +1,7 @@
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
+using Kocho.Core.Protection;
 using Kocho.Core.Recipes;
 using Kocho.Core.Recipes.Steps;
 using Kocho.Core.Settings;
@@ -18,6 +19,8 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
         module.AddDbContext<CoreDbContext>();
+        module.AddDbContext<KeysDbContext>("Keys");
+        services.AddPersonalDataProtection();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
