@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Kocho.Core.Cli;
-using Kocho.Core.Data;
 using Kocho.Core.Hosting;
 using Kocho.Core.Modules;
 using Kocho.Core.Sites;
@@ -88,7 +87,7 @@ public static class KochoPortal
         var catalog = ModuleCatalog.Discover();
         builder.AddKocho(catalog, staffPorts);
 
-        // Data Protection (cookies, antiforgery, personal data) keeps its key ring in the database: Kocho.Core's Protection.
+        // Data Protection (cookies, antiforgery, personal data) is set up by AddKocho, its key ring in the database.
         if (builder.Configuration.GetValue<bool>("Kocho:ReverseProxy:Enabled"))
         {
             builder.Services.Configure<ForwardedHeadersOptions>(o =>

@@ -6,9 +6,9 @@ namespace Kocho.Core.Protection;
 
 /// <summary>
 /// Keeps the shared key ring ready before any request and rotates it ahead of time. Data Protection would
-/// create a missing or expiring key by itself, but lazily, inside whichever call needs it; on SQLite that
-/// call may be a request holding the write lock, and the key (written on its own connection) would wait on
-/// it. So the first key and the lookup secret are made at start, and each successor key days before the
+/// create a missing key by itself, but lazily, in whichever call first needs one; on SQLite that call may be
+/// a request holding the write lock, and the key (written through its own scope and connection) would wait
+/// on it. So the first key and the lookup secret are made at start, and each successor key days before the
 /// current one expires, outside any request.
 /// </summary>
 public sealed class KeyRingMaintenance(
