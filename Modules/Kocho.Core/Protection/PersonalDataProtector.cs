@@ -17,6 +17,8 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, Look
     /// <summary>The Data Protection purpose of personal fields; a new version means a new purpose string.</summary>
     public const string Purpose = "Kocho.PersonalData.v1";
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
     private readonly ConcurrentDictionary<string, byte[]> _purposeKeys = new(StringComparer.Ordinal);
 
@@ -31,7 +33,7 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider, Look
         if (protectedValue is null) return null;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(_protector.Unprotect(Base64Url.DecodeFromChars(protectedValue)));
+            return StrictUtf8.GetString(_protector.Unprotect(Base64Url.DecodeFromChars(protectedValue)));
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
