@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
 using Kocho.Core.Cli;
-using Kocho.Core.Data;
 using Kocho.Core.Hosting;
 using Kocho.Core.Modules;
 using Kocho.Core.Sites;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -89,11 +87,7 @@ public static class KochoPortal
         var catalog = ModuleCatalog.Discover();
         builder.AddKocho(catalog, staffPorts);
 
-        var options = builder.Configuration.GetSection(KochoOptions.Section).Get<KochoOptions>() ?? new KochoOptions();
-        var dataPath = options.FullDataPath(builder.Environment.ContentRootPath);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Kocho")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        // Data Protection (cookies, antiforgery, personal data) is set up by AddKocho, its key ring in the database.
         if (builder.Configuration.GetValue<bool>("Kocho:ReverseProxy:Enabled"))
         {
             builder.Services.Configure<ForwardedHeadersOptions>(o =>

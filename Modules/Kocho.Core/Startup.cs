@@ -3,6 +3,7 @@ using Kocho.Core.Audit;
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
+using Kocho.Core.Protection;
 using Kocho.Core.Recipes;
 using Kocho.Core.Recipes.Steps;
 using Kocho.Core.Settings;
@@ -22,6 +23,8 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<CoreDbContext>();
         module.AddDbContext<CalendarDbContext>("Calendar");
         module.AddDbContext<AuditDbContext>("Audit");
+        module.AddDbContext<KeysDbContext>("Keys");
+        services.AddPersonalDataProtection();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();

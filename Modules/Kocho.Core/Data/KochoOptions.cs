@@ -5,7 +5,7 @@ public sealed class KochoOptions
 {
     public const string Section = "Kocho";
 
-    /// <summary>Holds the SQLite database, search indexes, the mail pickup folder and keys.</summary>
+    /// <summary>Holds the SQLite database, search indexes and the mail pickup folder (keys live in the database).</summary>
     public string DataPath { get; set; } = "App_Data";
 
     public DatabaseOptions Database { get; set; } = new();

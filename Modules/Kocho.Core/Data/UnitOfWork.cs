@@ -10,8 +10,10 @@ namespace Kocho.Core.Data;
 /// One user action = one transaction (DESIGN.md). Scoped: every module DbContext of the request shares
 /// its connection; <see cref="ExecuteAsync"/> commits them together and then publishes the domain events
 /// raised inside, so that handlers (search, alerts) only ever see committed data.
+/// Also disposable synchronously: library code that opens its own scope with <c>using</c> (Data Protection's
+/// EF key repository) must be able to end it.
 /// </summary>
-public sealed class UnitOfWork : IAsyncDisposable
+public sealed class UnitOfWork : IAsyncDisposable, IDisposable
 {
     private readonly DatabaseConnectionFactory _factory;
     private readonly IDomainEventDispatcher _dispatcher;
@@ -137,5 +139,13 @@ public sealed class UnitOfWork : IAsyncDisposable
         {
             await _connection.DisposeAsync();
         }
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _transaction = null;
+        _connection?.Dispose();
+        _connection = null;
     }
 }

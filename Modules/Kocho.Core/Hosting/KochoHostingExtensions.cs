@@ -7,6 +7,7 @@ using Kocho.Core.Events;
 using Kocho.Core.Localization;
 using Kocho.Core.Modules;
 using Kocho.Core.Navigation;
+using Kocho.Core.Protection;
 using Kocho.Core.Security;
 using Kocho.Core.Sites;
 using Kocho.Core.Web;
@@ -43,6 +44,7 @@ public static class KochoHostingExtensions
         services.AddSingleton(DatabaseConnectionFactory.Create(options, builder.Configuration.GetConnectionString("Kocho"), builder.Environment.ContentRootPath));
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+        services.AddKochoDataProtection(builder.Configuration);
         services.AddSingleton<EnabledModules>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(new SiteResolver(staffPorts));

@@ -9,7 +9,7 @@ public interface IPersonalDataProtector
     /// <summary>Encrypts a personal value; null stays null.</summary>
     string? Protect(string? plaintext);
 
-    /// <summary>Decrypts a value from <see cref="Protect"/>; throws when it was altered.</summary>
+    /// <summary>Decrypts a value from <see cref="Protect"/>; throws <see cref="PersonalDataIntegrityException"/> when it was altered.</summary>
     string? Unprotect(string? protectedValue);
 
     /// <summary>A keyed hash of a normalized value for look-ups; the same input gives the same hash.</summary>

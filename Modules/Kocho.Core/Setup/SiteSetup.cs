@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
+using Kocho.Core.Protection;
 using Kocho.Core.Recipes;
 using Kocho.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public sealed class SiteSetup(
     ModuleManager moduleManager,
     RecipeExecutor recipes,
     SiteSettings settings,
+    KeyRingMaintenance keyRing,
     UnitOfWork unitOfWork,
     IServiceProvider services,
     TimeProvider clock,
@@ -28,6 +30,8 @@ public sealed class SiteSetup(
     /// Brings the schema of every installed module up to date, outside any transaction. Enabling a module
     /// (possibly inside a recipe's transaction) then finds its tables ready: PostgreSQL aborts a transaction
     /// on the first failed statement, and migrating probes for history tables that may not exist yet.
+    /// Then, with the key tables in place, the Data Protection key ring and the lookup secret are made
+    /// ready, before any request or verb can need them.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -36,6 +40,7 @@ public sealed class SiteSetup(
             await moduleManager.MigrateAsync(module, cancellationToken);
         }
         await moduleManager.RefreshAsync(cancellationToken);
+        await keyRing.EnsureReadyAsync(cancellationToken);
     }
 
     public async Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>

@@ -10,4 +10,13 @@ public sealed class KochoUser : IdentityUser
     public Guid? DepartmentId { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Work phone for contact (encrypted at rest). Not the login: Identity's own columns stay as they are.</summary>
+    public string? ContactPhone { get; set; }
+
+    /// <summary>Email for contact (encrypted at rest); found through <see cref="ContactEmailHash"/>.</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>Keyed hash of the normalized <see cref="ContactEmail"/>, for exact look-ups.</summary>
+    public string? ContactEmailHash { get; set; }
 }

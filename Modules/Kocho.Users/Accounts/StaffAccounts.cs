@@ -1,4 +1,7 @@
+using System.Net.Mail;
 using Kocho.Core.Departments;
+using Kocho.Core.Protection;
+using IPersonalDataProtector = Kocho.Core.Protection.IPersonalDataProtector;
 using Kocho.Users.Data;
 using Kocho.Users.Roles;
 using Microsoft.AspNetCore.Identity;
@@ -6,10 +9,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kocho.Users.Accounts;
 
-/// <summary>Creates staff accounts (recipes, setup and the CLI share this one path and its checks).</summary>
-public sealed class StaffAccounts(UserManager<KochoUser> users, RoleManager<KochoRole> roles, DepartmentDirectory departments, UsersDbContext db, TimeProvider clock)
+/// <summary>
+/// Creates staff accounts (recipes, setup and the CLI share this one path and its checks). Contact data is
+/// personal data: stored encrypted, found by its keyed hash.
+/// </summary>
+public sealed class StaffAccounts(
+    UserManager<KochoUser> users,
+    RoleManager<KochoRole> roles,
+    DepartmentDirectory departments,
+    UsersDbContext db,
+    IPersonalDataProtector personalData,
+    TimeProvider clock)
 {
-    public sealed record NewStaff(string Login, string Name, string? DepartmentCode, IReadOnlyList<string> Roles, string Password, string? Email = null);
+    public sealed record NewStaff(
+        string Login, string Name, string? DepartmentCode, IReadOnlyList<string> Roles, string Password, string? Email = null,
+        string? ContactPhone = null, string? ContactEmail = null);
 
     public async Task<KochoUser> CreateAsync(NewStaff request, CancellationToken cancellationToken = default)
     {
@@ -26,6 +40,16 @@ public sealed class StaffAccounts(UserManager<KochoUser> users, RoleManager<Koch
         {
             if (!await roles.RoleExistsAsync(role)) throw new AccountException($"ロール「{role}」はありません。");
         }
+        var contactPhone = string.IsNullOrWhiteSpace(request.ContactPhone) ? null : request.ContactPhone.Trim();
+        if (contactPhone is not null && PersonalDataNormalizer.Phone(contactPhone).Length is 0 or > 20)
+        {
+            throw new AccountException("連絡先電話番号は数字（20桁まで）で入力してください。");
+        }
+        var contactEmail = string.IsNullOrWhiteSpace(request.ContactEmail) ? null : request.ContactEmail.Trim();
+        if (contactEmail is not null && !(MailAddress.TryCreate(contactEmail, out var address) && address.Address == contactEmail))
+        {
+            throw new AccountException("連絡先メールアドレスの形式が正しくありません（例: taro@city.shinjuku.lg.jp）。");
+        }
         var user = new KochoUser
         {
             UserName = request.Login.Trim(),
@@ -35,6 +59,9 @@ public sealed class StaffAccounts(UserManager<KochoUser> users, RoleManager<Koch
             DepartmentId = departmentId,
             LockoutEnabled = true,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ContactPhone = contactPhone,
+            ContactEmail = contactEmail,
+            ContactEmailHash = contactEmail is null ? null : ContactEmailHash(contactEmail),
         };
         Check(await users.CreateAsync(user, request.Password));
         if (request.Roles.Count > 0) Check(await users.AddToRolesAsync(user, request.Roles));
@@ -43,6 +70,19 @@ public sealed class StaffAccounts(UserManager<KochoUser> users, RoleManager<Koch
 
     public Task<KochoUser?> FindByLoginAsync(string login, CancellationToken cancellationToken = default) =>
         db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == users.NormalizeName(login) && u.Kind == UserKind.Staff, cancellationToken);
+
+    /// <summary>Staff whose contact email is <paramref name="email"/> (any case, spaces around it ignored).</summary>
+    public async Task<IReadOnlyList<KochoUser>> FindByContactEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return [];
+        var hash = ContactEmailHash(email);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.ContactEmailHash == hash && u.Kind == UserKind.Staff)
+            .OrderBy(u => u.UserName)
+            .ToListAsync(cancellationToken);
+    }
+
+    private string ContactEmailHash(string email) => personalData.LookupHash(LookupPurpose.Email, PersonalDataNormalizer.Email(email));
 
     private static void Check(IdentityResult result)
     {

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Users.Cli;
 
-/// <summary><c>users add --login ID --name NAME --department CODE --role ROLE --password P</c></summary>
+/// <summary>
+/// <c>users add --login ID --name NAME --department CODE --role ROLE --password P [--contact-phone T --contact-email M]</c>,
+/// <c>users find --contact-email M</c> (found by the keyed hash: the stored address is encrypted).
+/// </summary>
 public sealed class UsersCliCommands : ICliCommandProvider
 {
     public IEnumerable<Command> CreateCommands(CliRunner runner)
@@ -17,7 +20,9 @@ public sealed class UsersCliCommands : ICliCommandProvider
         var role = new Option<string[]>("--role") { Description = "ロール名（複数指定可）", AllowMultipleArgumentsPerToken = false };
         var password = new Option<string>("--password") { Description = "初期パスワード（12文字以上）", Required = true };
         var email = new Option<string?>("--email") { Description = "メールアドレス（任意）" };
-        var add = new Command("add", "職員アカウントを作成します") { login, name, department, role, password, email };
+        var contactPhone = new Option<string?>("--contact-phone") { Description = "連絡先電話番号（任意、暗号化して保存）" };
+        var contactEmail = new Option<string?>("--contact-email") { Description = "連絡先メールアドレス（任意、暗号化して保存）" };
+        var add = new Command("add", "職員アカウントを作成します") { login, name, department, role, password, email, contactPhone, contactEmail };
         add.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
         {
             var accounts = sp.GetRequiredService<StaffAccounts>();
@@ -26,7 +31,8 @@ public sealed class UsersCliCommands : ICliCommandProvider
             {
                 var user = await unitOfWork.ExecuteAsync(t => accounts.CreateAsync(new StaffAccounts.NewStaff(
                     parse.GetValue(login)!, parse.GetValue(name)!, parse.GetValue(department),
-                    parse.GetValue(role) ?? [], parse.GetValue(password)!, parse.GetValue(email)), t), token);
+                    parse.GetValue(role) ?? [], parse.GetValue(password)!, parse.GetValue(email),
+                    parse.GetValue(contactPhone), parse.GetValue(contactEmail)), t), token);
                 await runner.Output.WriteLineAsync($"職員アカウント {user.UserName} を作成しました。");
                 return 0;
             }
@@ -35,6 +41,22 @@ public sealed class UsersCliCommands : ICliCommandProvider
                 throw new CliException(ex.Message);
             }
         }, ct));
-        return [new Command("users", "職員アカウント") { add }];
+
+        var findEmail = new Option<string>("--contact-email") { Description = "連絡先メールアドレス（大文字・小文字は区別しません）", Required = true };
+        var find = new Command("find", "連絡先メールアドレスで職員を探します（ログインID、氏名、連絡先メールアドレス、連絡先電話番号をタブ区切りで表示）") { findEmail };
+        find.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
+        {
+            var found = await sp.GetRequiredService<StaffAccounts>().FindByContactEmailAsync(parse.GetValue(findEmail)!, token);
+            if (found.Count == 0)
+            {
+                await runner.Output.WriteLineAsync("該当する職員はいません。");
+            }
+            foreach (var user in found)
+            {
+                await runner.Output.WriteLineAsync($"{user.UserName}\t{user.DisplayName}\t{user.ContactEmail}\t{user.ContactPhone}");
+            }
+            return 0;
+        }, ct));
+        return [new Command("users", "職員アカウント") { add, find }];
     }
 }

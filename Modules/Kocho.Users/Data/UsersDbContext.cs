@@ -1,4 +1,5 @@
 using Kocho.Core.Data;
+using Kocho.Core.Protection;
 using Kocho.Users.Accounts;
 using Kocho.Users.Roles;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,10 @@ public sealed class UsersDbContext : IdentityDbContext<KochoUser, KochoRole, str
             e.ToTable("users");
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.HasIndex(u => u.DepartmentId);
+            e.Property(u => u.ContactPhone).IsPersonalData(this);
+            e.Property(u => u.ContactEmail).IsPersonalData(this);
+            e.Property(u => u.ContactEmailHash).HasMaxLength(64);
+            e.HasIndex(u => u.ContactEmailHash);
         });
         builder.Entity<KochoRole>(e =>
         {

@@ -1,6 +1,7 @@
 using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Data;
+using Kocho.Core.Protection;
 using Kocho.Users.Data;
 using Kocho.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,13 @@ public sealed class MigrationsTests
     {
         using var context = new AuditDbContextFactory().CreateDbContext([]);
         Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core.Audit: run dotnet ef migrations add, then tools/neutralize-migrations.py");
+    }
+
+    [Fact]
+    public void Keys_model_matches_its_migrations()
+    {
+        using var context = new KeysDbContextFactory().CreateDbContext([]);
+        Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core Keys: run dotnet ef migrations add, then tools/neutralize-migrations.py");
     }
 
     [Fact]

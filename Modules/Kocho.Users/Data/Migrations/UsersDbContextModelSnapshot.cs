@@ -26,6 +26,13 @@ namespace Kocho.Users.Data.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken();
 
+                    b.Property<string>("ContactEmail");
+
+                    b.Property<string>("ContactEmailHash")
+                        .HasMaxLength(64);
+
+                    b.Property<string>("ContactPhone");
+
                     b.Property<DateTime>("CreatedAt");
 
                     b.Property<Guid?>("DepartmentId");
@@ -67,6 +74,8 @@ namespace Kocho.Users.Data.Migrations
                         .HasMaxLength(256);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactEmailHash");
 
                     b.HasIndex("DepartmentId");
 
