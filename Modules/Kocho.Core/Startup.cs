@@ -1,5 +1,6 @@
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
+using Kocho.Core.Mail;
 using Kocho.Core.Modules;
 using Kocho.Core.Recipes;
 using Kocho.Core.Recipes.Steps;
@@ -18,6 +19,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
         module.AddDbContext<CoreDbContext>();
+        module.AddDbContext<MailDbContext>(MailDbContext.Feature);
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
@@ -34,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSetup>();
         services.AddSingleton<ICliCommandProvider, CoreCliCommands>();
+        services.AddMailOutbox();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

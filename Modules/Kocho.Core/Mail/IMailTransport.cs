@@ -1,0 +1,19 @@
+using MimeKit;
+
+namespace Kocho.Core.Mail;
+
+/// <summary>Where the sender hands mail over: an SMTP server, or the pickup folder when none is configured.</summary>
+public interface IMailTransport
+{
+    /// <summary>Shown to administrators (e.g. by <c>mail test</c>), without credentials.</summary>
+    string Description { get; }
+
+    /// <summary>Opens a session for a batch (one SMTP connection); a failure here fails the whole batch.</summary>
+    Task<IMailTransportSession> OpenAsync(CancellationToken cancellationToken);
+}
+
+public interface IMailTransportSession : IAsyncDisposable
+{
+    /// <summary>Returns once the server has accepted the message (or the file is in place).</summary>
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
