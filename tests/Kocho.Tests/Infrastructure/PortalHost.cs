@@ -16,11 +16,13 @@ public sealed class PortalHost : IAsyncDisposable
     public const string DemoPassword = "Kocho-Demo-Pass-2026";
 
     private readonly string? _database;
+    private readonly bool _ownsDataPath;
 
-    private PortalHost(string dataPath, string? database, int publicPort, int staffPort, IReadOnlyList<string> args)
+    private PortalHost(string dataPath, string? database, int publicPort, int staffPort, IReadOnlyList<string> args, bool ownsDataPath = true)
     {
         DataPath = dataPath;
         _database = database;
+        _ownsDataPath = ownsDataPath;
         PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");
         StaffUrl = new Uri($"http://127.0.0.1:{staffPort}");
         Args = args;
@@ -37,8 +39,7 @@ public sealed class PortalHost : IAsyncDisposable
     /// <summary>Prepares a data folder and database; nothing runs until <see cref="StartAsync"/> or a verb.</summary>
     public static async Task<PortalHost> CreateAsync(string recipe = "shinjuku", params string[] extraArgs)
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "kocho-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataPath);
+        var dataPath = NewDataPath();
         string? database = null;
         var args = new List<string>
         {
@@ -69,6 +70,32 @@ public sealed class PortalHost : IAsyncDisposable
         return new PortalHost(dataPath, database, publicPort, staffPort, args);
     }
 
+    /// <summary>
+    /// Another node of the same site, as a second server behind a load balancer would be: the same database (on
+    /// SQLite the same data folder, on PostgreSQL the same connection string and a data folder of its own), its own
+    /// ports. Not started; the database stays until the first host is disposed, so dispose this one first.
+    /// </summary>
+    public PortalHost CreateNode(params string[] extraArgs)
+    {
+        var dataPath = TestEnvironment.IsPostgres ? NewDataPath() : DataPath;
+        var publicPort = TestEnvironment.FreePort();
+        var staffPort = TestEnvironment.FreePort();
+        var args = Args.Where(a => !a.StartsWith("--Kocho:DataPath=", StringComparison.Ordinal)
+                && !a.StartsWith("--Kocho:Public:Urls=", StringComparison.Ordinal)
+                && !a.StartsWith("--Kocho:Staff:Urls=", StringComparison.Ordinal))
+            .Concat([$"--Kocho:DataPath={dataPath}", $"--Kocho:Public:Urls=http://127.0.0.1:{publicPort}", $"--Kocho:Staff:Urls=http://127.0.0.1:{staffPort}"])
+            .Concat(extraArgs)
+            .ToList();
+        return new PortalHost(dataPath, database: null, publicPort, staffPort, args, ownsDataPath: TestEnvironment.IsPostgres);
+    }
+
+    private static string NewDataPath()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "kocho-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+        return dataPath;
+    }
+
     /// <summary>Creates a host and starts it the way <c>dotnet run</c> does: set up on first run, then serve.</summary>
     public static async Task<PortalHost> StartAsync(string recipe = "shinjuku", params string[] extraArgs)
     {
@@ -97,10 +124,29 @@ public sealed class PortalHost : IAsyncDisposable
             throw new InvalidOperationException("Setup failed: " + error);
         }
         SetupOutput = output.ToString();
-        await App.StartAsync();
+        try
+        {
+            await App.StartAsync();
+        }
+        catch
+        {
+            // A start refused (e.g. by settings validation) leaves nothing to stop.
+            await App.DisposeAsync();
+            App = null;
+            throw;
+        }
     }
 
     public string SetupOutput { get; private set; } = "";
+
+    /// <summary>Stops the site as a shutdown would; the data folder and database stay, <see cref="StartAsync()"/> starts it again.</summary>
+    public async Task StopAsync()
+    {
+        if (App is null) return;
+        await App.StopAsync();
+        await App.DisposeAsync();
+        App = null;
+    }
 
     /// <summary>Runs a CLI verb in-process on its own host instance, as <c>dotnet Kocho.Portal.dll VERB …</c> would.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunVerbAsync(params string[] verb)
@@ -132,11 +178,7 @@ public sealed class PortalHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (App is not null)
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         if (_database is not null)
@@ -149,7 +191,7 @@ public sealed class PortalHost : IAsyncDisposable
         }
         try
         {
-            Directory.Delete(DataPath, recursive: true);
+            if (_ownsDataPath) Directory.Delete(DataPath, recursive: true);
         }
         catch (IOException)
         {

@@ -1,4 +1,5 @@
 using Kocho.Core.Data;
+using Kocho.Core.Mail;
 using Kocho.Users.Data;
 using Kocho.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,13 @@ public sealed class MigrationsTests
     {
         using var context = new CoreDbContextFactory().CreateDbContext([]);
         Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core: run dotnet ef migrations add, then tools/neutralize-migrations.py");
+    }
+
+    [Fact]
+    public void Mail_outbox_model_matches_its_migrations()
+    {
+        using var context = new MailDbContextFactory().CreateDbContext([]);
+        Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core Mail: run dotnet ef migrations add --context MailDbContext, then tools/neutralize-migrations.py");
     }
 
     [Fact]
