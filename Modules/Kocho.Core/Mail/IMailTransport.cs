@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Kocho.Core.Mail;
 
 /// <summary>Where the sender hands mail over: an SMTP server, or the pickup folder when none is configured.</summary>
@@ -10,10 +8,4 @@ public interface IMailTransport
 
     /// <summary>Opens a session for a batch (one SMTP connection); a failure here fails the whole batch.</summary>
     Task<IMailTransportSession> OpenAsync(CancellationToken cancellationToken);
-}
-
-public interface IMailTransportSession : IAsyncDisposable
-{
-    /// <summary>Returns once the server has accepted the message (or the file is in place).</summary>
-    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }

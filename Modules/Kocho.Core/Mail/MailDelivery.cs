@@ -237,7 +237,7 @@ public sealed class MailDelivery(
     }
 
     /// <summary>1st retry after <see cref="MailOptions.FirstRetryDelay"/>, then doubling, capped at <see cref="MailOptions.MaxRetryDelay"/>.</summary>
-    public TimeSpan RetryDelay(int attempts)
+    private TimeSpan RetryDelay(int attempts)
     {
         var ticks = Options.FirstRetryDelay.Ticks * Math.Pow(2, Math.Clamp(attempts - 1, 0, 40));
         return ticks >= Options.MaxRetryDelay.Ticks ? Options.MaxRetryDelay : TimeSpan.FromTicks((long)ticks);
