@@ -2,6 +2,7 @@ using Kocho.Core.Calendar;
 using Kocho.Core.Audit;
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
+using Kocho.Core.Mail;
 using Kocho.Core.Modules;
 using Kocho.Core.Protection;
 using Kocho.Core.Recipes;
@@ -25,6 +26,7 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<AuditDbContext>("Audit");
         module.AddDbContext<KeysDbContext>("Keys");
         services.AddPersonalDataProtection();
+        module.AddDbContext<MailDbContext>(MailDbContext.Feature);
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
@@ -52,6 +54,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
         services.AddSingleton<ICliCommandProvider, AuditCliCommands>();
+        services.AddMailOutbox();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -16,11 +16,13 @@ public sealed class PortalHost : IAsyncDisposable
     public const string DemoPassword = "Kocho-Demo-Pass-2026";
 
     private readonly string? _database;
+    private readonly bool _ownsDataPath;
 
-    private PortalHost(string dataPath, string? database, Uri publicUrl, Uri staffUrl, IReadOnlyList<string> args)
+    private PortalHost(string dataPath, string? database, Uri publicUrl, Uri staffUrl, IReadOnlyList<string> args, bool ownsDataPath = true)
     {
         DataPath = dataPath;
         _database = database;
+        _ownsDataPath = ownsDataPath;
         PublicUrl = publicUrl;
         StaffUrl = staffUrl;
         Args = args;
@@ -41,8 +43,7 @@ public sealed class PortalHost : IAsyncDisposable
     /// <summary>As <see cref="CreateAsync(string, string[])"/>, with <paramref name="scheme"/> ("https" needs a certificate setting).</summary>
     public static async Task<PortalHost> CreateWithSchemeAsync(string recipe, string scheme, params string[] extraArgs)
     {
-        var dataPath = Path.Combine(Path.GetTempPath(), "kocho-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataPath);
+        var dataPath = NewDataPath();
         string? database = null;
         var args = new List<string>
         {
@@ -75,6 +76,32 @@ public sealed class PortalHost : IAsyncDisposable
         return new PortalHost(dataPath, database, publicUrl, staffUrl, args);
     }
 
+    /// <summary>
+    /// Another node of the same site, as a second server behind a load balancer would be: the same database (on
+    /// SQLite the same data folder, on PostgreSQL the same connection string and a data folder of its own), its own
+    /// ports. Not started; the database stays until the first host is disposed, so dispose this one first.
+    /// </summary>
+    public PortalHost CreateNode(params string[] extraArgs)
+    {
+        var dataPath = TestEnvironment.IsPostgres ? NewDataPath() : DataPath;
+        var publicPort = TestEnvironment.FreePort();
+        var staffPort = TestEnvironment.FreePort();
+        var args = Args.Where(a => !a.StartsWith("--Kocho:DataPath=", StringComparison.Ordinal)
+                && !a.StartsWith("--Kocho:Public:Urls=", StringComparison.Ordinal)
+                && !a.StartsWith("--Kocho:Staff:Urls=", StringComparison.Ordinal))
+            .Concat([$"--Kocho:DataPath={dataPath}", $"--Kocho:Public:Urls=http://127.0.0.1:{publicPort}", $"--Kocho:Staff:Urls=http://127.0.0.1:{staffPort}"])
+            .Concat(extraArgs)
+            .ToList();
+        return new PortalHost(dataPath, database: null, new Uri($"http://127.0.0.1:{publicPort}"), new Uri($"http://127.0.0.1:{staffPort}"), args, ownsDataPath: TestEnvironment.IsPostgres);
+    }
+
+    private static string NewDataPath()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "kocho-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataPath);
+        return dataPath;
+    }
+
     /// <summary>Creates a host and starts it the way <c>dotnet run</c> does: set up on first run, then serve.</summary>
     public static async Task<PortalHost> StartAsync(string recipe = "shinjuku", params string[] extraArgs)
     {
@@ -103,10 +130,29 @@ public sealed class PortalHost : IAsyncDisposable
             throw new InvalidOperationException("Setup failed: " + error);
         }
         SetupOutput = output.ToString();
-        await App.StartAsync();
+        try
+        {
+            await App.StartAsync();
+        }
+        catch
+        {
+            // A start refused (e.g. by settings validation) leaves nothing to stop.
+            await App.DisposeAsync();
+            App = null;
+            throw;
+        }
     }
 
     public string SetupOutput { get; private set; } = "";
+
+    /// <summary>Stops the site as a shutdown would; the data folder and database stay, <see cref="StartAsync()"/> starts it again.</summary>
+    public async Task StopAsync()
+    {
+        if (App is null) return;
+        await App.StopAsync();
+        await App.DisposeAsync();
+        App = null;
+    }
 
     /// <summary>Runs a CLI verb in-process on its own host instance, as <c>dotnet Kocho.Portal.dll VERB …</c> would.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunVerbAsync(params string[] verb)
@@ -138,11 +184,7 @@ public sealed class PortalHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (App is not null)
-        {
-            await App.StopAsync();
-            await App.DisposeAsync();
-        }
+        await StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         if (_database is not null)
@@ -155,7 +197,7 @@ public sealed class PortalHost : IAsyncDisposable
         }
         try
         {
-            Directory.Delete(DataPath, recursive: true);
+            if (_ownsDataPath) Directory.Delete(DataPath, recursive: true);
         }
         catch (IOException)
         {

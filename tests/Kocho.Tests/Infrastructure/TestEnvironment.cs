@@ -15,6 +15,9 @@ public static class TestEnvironment
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("KOCHO_TEST_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
 
+    /// <summary>A Python with aiosmtpd (Debian's python3-aiosmtpd) for <see cref="LoopbackSmtpServer"/>.</summary>
+    public static string SmtpPython => Environment.GetEnvironmentVariable("KOCHO_TEST_SMTP_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

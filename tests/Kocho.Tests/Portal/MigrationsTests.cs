@@ -2,6 +2,7 @@ using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Data;
 using Kocho.Core.Protection;
+using Kocho.Core.Mail;
 using Kocho.Users.Data;
 using Kocho.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,13 @@ public sealed class MigrationsTests
     {
         using var context = new KeysDbContextFactory().CreateDbContext([]);
         Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core Keys: run dotnet ef migrations add, then tools/neutralize-migrations.py");
+    }
+
+    [Fact]
+    public void Mail_outbox_model_matches_its_migrations()
+    {
+        using var context = new MailDbContextFactory().CreateDbContext([]);
+        Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core Mail: run dotnet ef migrations add --context MailDbContext, then tools/neutralize-migrations.py");
     }
 
     [Fact]
