@@ -40,8 +40,9 @@ public sealed class IndexModel(
         await LoadAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(string role, List<string> permissions, bool requireTwoFactor, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? role, List<string> permissions, bool requireTwoFactor, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(role)) return BadRequest();
         try
         {
             await unitOfWork.ExecuteAsync(async ct =>

@@ -19,17 +19,18 @@ public sealed class EditModel(
     StaffAccounts accounts, StaffTwoFactor twoFactor, UserManager<KochoUser> users, DepartmentChoices departments,
     RolePermissions rolePermissions, UnitOfWork unitOfWork, TimeProvider clock, IStringLocalizer T) : PageModel
 {
+    // Nullable on purpose: the checks (and their Japanese messages) are StaffAccounts', not MVC's implicit [Required].
     public sealed class InputModel
     {
-        public string Name { get; set; } = "";
+        public string? Name { get; set; }
         public string? Department { get; set; }
         public List<string> Roles { get; set; } = [];
     }
 
     public sealed class PasswordInputModel
     {
-        public string NewPassword { get; set; } = "";
-        public string ConfirmPassword { get; set; } = "";
+        public string? NewPassword { get; set; }
+        public string? ConfirmPassword { get; set; }
     }
 
     [BindProperty(SupportsGet = true)]
@@ -75,7 +76,7 @@ public sealed class EditModel(
             return await ShowAsync(cancellationToken);
         }
         // AUDIT(#3.4): "user.updated" — name/department before → after; "user.roles.changed" — roles before → after.
-        return await ChangeAsync(ct => accounts.UpdateAsync(Id, new StaffAccounts.StaffChange(Input.Name, Input.Department, Input.Roles), ct), "saved", "Input", cancellationToken);
+        return await ChangeAsync(ct => accounts.UpdateAsync(Id, new StaffAccounts.StaffChange(Input.Name ?? "", Input.Department, Input.Roles), ct), "saved", "Input", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ public sealed class EditModel(
         }
         if (ModelState.ErrorCount > 0) return await ShowAsync(cancellationToken);
         // AUDIT(#3.4): "user.password.reset" by an administrator (never the password itself).
-        return await ChangeAsync(ct => accounts.ResetPasswordAsync(Id, PasswordInput.NewPassword, ct), "password", "PasswordInput", cancellationToken);
+        return await ChangeAsync(ct => accounts.ResetPasswordAsync(Id, PasswordInput.NewPassword!, ct), "password", "PasswordInput", cancellationToken);
     }
 
     // AUDIT(#3.4): "user.disabled".
