@@ -57,10 +57,13 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(violations.Count == 0, $"axe violations on {Page.Url}:\n" + string.Join("\n", violations));
     }
 
-    /// <summary>No console error, no page error, no 5xx, and nothing logged as an error by the server.</summary>
-    public void AssertNoProblems()
+    /// <summary>
+    /// No console error, no page error, no 5xx, and nothing logged as an error by the server — except the
+    /// <paramref name="expected"/> ones (e.g. Chromium's console line for a 403 page the test opens on purpose).
+    /// </summary>
+    public void AssertNoProblems(params string[] expected)
     {
-        var problems = _problems.Concat(Host.Log.Errors).ToList();
+        var problems = _problems.Concat(Host.Log.Errors).Where(p => !expected.Any(e => p.Contains(e, StringComparison.Ordinal))).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
