@@ -51,6 +51,7 @@ public sealed class StaffAccountsTests : IAsyncLifetime
         Assert.Contains("氏名を入力してください。", empty);
         Assert.Contains("ロールを1つ以上選んでください。", empty);
         Assert.Contains("初期パスワードを入力してください。", empty);
+        Assert.DoesNotContain("field is required", empty);
 
         async Task<string> CreateAsync(string login, string department, string role, string password) =>
             await (await admin.PostFormAsync("/admin/users/new", new()

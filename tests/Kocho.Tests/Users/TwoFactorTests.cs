@@ -116,6 +116,26 @@ public sealed class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_administrator_resets_the_two_factor_of_a_member_who_lost_their_phone()
+    {
+        await _host.AddMemberAsync("koseki01", "戸籍 花子", "DepartmentStaff");
+        using (var member = await _host.SignedInStaffAsync("koseki01", StaffPages.MemberPassword))
+        {
+            await _host.EnrolTwoFactorAsync(member, "koseki01", await member.GetStringAsync("/admin/account/two-factor"));
+        }
+        using var admin = await _host.SignedInStaffAsync();
+        var memberPage = await admin.MemberPageAsync("koseki01");
+        Assert.Contains("data-testid=\"user-two-factor\">設定済み<", await admin.GetStringAsync(memberPage));
+
+        var reset = await (await admin.PostFormAsync(memberPage, new(), handler: "ResetTwoFactor")).HtmlAsync();
+
+        Assert.Contains("2段階認証をリセットしました。", reset);
+        Assert.Contains("data-testid=\"user-two-factor\">未設定<", reset);
+        using var again = _host.StaffClient();
+        Assert.Equal("/admin", (await again.TryPasswordSignInAsync("koseki01", StaffPages.MemberPassword)).PathOf());
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_turn_off_the_two_factor_their_role_requires()
     {
         using var admin = await _host.SignedInStaffAsync();
@@ -143,6 +163,22 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Equal("/admin/account/two-factor", (await member.TryPasswordSignInAsync("koseki01", StaffPages.MemberPassword)).PathOf());
         using var otherAdmin = _host.StaffClient();
         Assert.Equal("/admin", (await otherAdmin.TryPasswordSignInAsync("joho01", StaffPages.MemberPassword)).PathOf());
+    }
+
+    [Fact]
+    public async Task The_cli_resets_the_two_factor_of_a_member_who_lost_the_app_and_the_recovery_codes()
+    {
+        using var admin = await _host.SignedInStaffAsync();
+
+        var (code, output, error) = await _host.RunVerbAsync("users", "reset-two-factor", "--login", "admin");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("職員 admin の2段階認証を解除しました。", output);
+        using var next = _host.StaffClient();
+        Assert.Equal("/admin/account/two-factor", (await next.TryPasswordSignInAsync("admin", PortalHost.AdminPassword)).PathOf());
+        var unknown = await _host.RunVerbAsync("users", "reset-two-factor", "--login", "nobody");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Equal("職員アカウント「nobody」は見つかりません。", unknown.Error.Trim());
     }
 
     private static IEnumerable<(string, string)> Held(string rolesPage, string role) =>
