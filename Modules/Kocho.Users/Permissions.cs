@@ -4,7 +4,9 @@ namespace Kocho.Users;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public static readonly Permission ManageUsers = new("Kocho.Users.ManageUsers", "職員アカウントとロールを管理する", "Manage staff accounts and roles");
+    public const string ManageUsersName = "Kocho.Users.ManageUsers";
+
+    public static readonly Permission ManageUsers = new(ManageUsersName, "職員アカウントとロールを管理する", "Manage staff accounts and roles");
 
     public IEnumerable<Permission> GetPermissions() => [ManageUsers];
 

@@ -8,6 +8,8 @@ using Kocho.Users.Data;
 using Kocho.Users.Recipes;
 using Kocho.Users.Roles;
 using Kocho.Users.Setup;
+using Kocho.Users.TwoFactor;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,7 @@ public sealed class Startup : ModuleStartup
                 o.AccessDeniedPath = "/admin/denied";
                 o.ExpireTimeSpan = StaffIdleTimeout;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = StaffSessionValidator.ValidateAsync;
             })
             .AddCookie(AuthenticationSchemes.Resident, o =>
             {
@@ -94,10 +97,15 @@ public sealed class Startup : ModuleStartup
                 o.Cookie.SameSite = SameSiteMode.Strict;
             });
 
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PendingStepRedirect>();
+
         services.AddScoped<StaffAccounts>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<RolePermissions>();
+        services.AddScoped<TwoFactorPolicy>();
+        services.AddScoped<StaffTwoFactor>();
+        services.AddScoped<DepartmentChoices>();
         services.AddScoped<IModuleLifecycleHandler, DefaultPermissionsOnEnable>();
         services.AddScoped<ISiteSetupParticipant, AdminAccountSetup>();
         services.AddSingleton<ICliCommandProvider, UsersCliCommands>();

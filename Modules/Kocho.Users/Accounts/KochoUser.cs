@@ -8,7 +8,11 @@ public sealed class KochoUser : IdentityUser
     public UserKind Kind { get; set; }
     public string DisplayName { get; set; } = "";
     public Guid? DepartmentId { get; set; }
+    /// <summary>A disabled account cannot sign in, and its open sessions end at their next request.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>Set when an administrator sets the password: the user must choose their own at next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Work phone for contact (encrypted at rest). Not the login: Identity's own columns stay as they are.</summary>

@@ -1,3 +1,4 @@
+using Kocho.Users.TwoFactor;
 using System.CommandLine;
 using Kocho.Core.Cli;
 using Kocho.Users.Accounts;
@@ -8,7 +9,8 @@ namespace Kocho.Users.Cli;
 
 /// <summary>
 /// <c>users add --login ID --name NAME --department CODE --role ROLE --password P [--contact-phone T --contact-email M]</c>,
-/// <c>users find --contact-email M</c> (found by the keyed hash: the stored address is encrypted).
+/// <c>users find --contact-email M</c> (found by the keyed hash: the stored address is encrypted);
+/// <c>users reset-two-factor --login ID</c>.
 /// </summary>
 public sealed class UsersCliCommands : ICliCommandProvider
 {
@@ -32,7 +34,7 @@ public sealed class UsersCliCommands : ICliCommandProvider
                 var user = await unitOfWork.ExecuteAsync(t => accounts.CreateAsync(new StaffAccounts.NewStaff(
                     parse.GetValue(login)!, parse.GetValue(name)!, parse.GetValue(department),
                     parse.GetValue(role) ?? [], parse.GetValue(password)!, parse.GetValue(email),
-                    parse.GetValue(contactPhone), parse.GetValue(contactEmail)), t), token);
+                    ContactPhone: parse.GetValue(contactPhone), ContactEmail: parse.GetValue(contactEmail)), t), token);
                 await runner.Output.WriteLineAsync($"職員アカウント {user.UserName} を作成しました。");
                 return 0;
             }
@@ -57,6 +59,31 @@ public sealed class UsersCliCommands : ICliCommandProvider
             }
             return 0;
         }, ct));
-        return [new Command("users", "職員アカウント") { add, find }];
+        // The way back in for a member (also the last administrator) who lost both the authenticator app and the recovery codes.
+        var resetLogin = new Option<string>("--login") { Description = "ログインID", Required = true };
+        var resetTwoFactor = new Command("reset-two-factor", "職員の2段階認証を解除します（認証アプリと回復コードの両方をなくしたとき）") { resetLogin };
+        resetTwoFactor.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
+        {
+            var accounts = sp.GetRequiredService<StaffAccounts>();
+            var twoFactor = sp.GetRequiredService<StaffTwoFactor>();
+            var unitOfWork = sp.GetRequiredService<UnitOfWork>();
+            var loginId = parse.GetValue(resetLogin)!;
+            try
+            {
+                await unitOfWork.ExecuteAsync(async t =>
+                {
+                    var user = await accounts.FindByLoginAsync(loginId, t) ?? throw new AccountException($"職員アカウント「{loginId}」は見つかりません。");
+                    await twoFactor.ResetAsync(user);
+                    // AUDIT(#3.4): "user.twofactor.reset" from the CLI.
+                }, token);
+                await runner.Output.WriteLineAsync($"職員 {loginId} の2段階認証を解除しました。必須のロールの職員は、次回のログインで設定し直します。");
+                return 0;
+            }
+            catch (AccountException ex)
+            {
+                throw new CliException(ex.Message);
+            }
+        }, ct));
+        return [new Command("users", "職員アカウント") { add, find, resetTwoFactor }];
     }
 }

@@ -38,12 +38,16 @@ public sealed partial class PortalClient : IDisposable
     }
 
     /// <summary>Opens the page that holds the form (to get its token), then posts the fields to it.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null, string? handler = null)
+    public Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null, string? handler = null) =>
+        PostFieldsAsync(path, fields.Select(f => (f.Key, f.Value)), formPage, handler);
+
+    /// <summary>Like <see cref="PostFormAsync"/>, for forms where a name repeats (checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string path, IEnumerable<(string Name, string Value)> fields, string? formPage = null, string? handler = null)
     {
         var page = await GetStringAsync(formPage ?? path);
         var token = AntiforgeryToken(page) ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? path}");
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        var target = handler is null ? path : $"{path}?handler={handler}";
+        var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", token));
+        var target = handler is null ? path : $"{path}{(path.Contains('?') ? '&' : '?')}handler={handler}";
         return await _http.PostAsync(target, new FormUrlEncodedContent(values));
     }
 

@@ -17,6 +17,7 @@ public sealed class PortalHost : IAsyncDisposable
 
     private readonly string? _database;
     private readonly bool _ownsDataPath;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _authenticatorKeys = new(StringComparer.OrdinalIgnoreCase);
 
     private PortalHost(string dataPath, string? database, Uri publicUrl, Uri staffUrl, IReadOnlyList<string> args, bool ownsDataPath = true)
     {
@@ -169,16 +170,54 @@ public sealed class PortalHost : IAsyncDisposable
 
     public PortalClient StaffClient() => new(StaffUrl);
 
+    /// <summary>
+    /// Signs in on the staff site as a person would: password, then the authenticator code when the account
+    /// has two-factor sign-in. An account whose role requires two-factor sign-in (admin, by default) and has
+    /// not enrolled yet is enrolled on the way, reading the shared key from the page like an authenticator app.
+    /// </summary>
     public async Task<PortalClient> SignedInStaffAsync(string login = "admin", string password = AdminPassword)
     {
         var client = StaffClient();
         var response = await client.PostFormAsync("/admin/login", new() { ["Input.Login"] = login, ["Input.Password"] = password });
-        if (!response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/admin", StringComparison.Ordinal) || response.RequestMessage.RequestUri.AbsolutePath == "/admin/login")
+        if (PathOf(response) == "/admin/login/two-factor")
+        {
+            var key = AuthenticatorKeyOf(login) ?? throw new InvalidOperationException($"{login} has two-factor sign-in, but the test does not know the key.");
+            response = await client.PostFormAsync("/admin/login/two-factor", new() { ["Input.Code"] = Totp.Code(key) });
+        }
+        if (PathOf(response) == "/admin/account/two-factor")
+        {
+            response = await EnrolTwoFactorAsync(client, login, await response.Content.ReadAsStringAsync());
+        }
+        if (!PathOf(response).StartsWith("/admin", StringComparison.Ordinal) || PathOf(response).StartsWith("/admin/login", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Sign-in as {login} failed: {await response.Content.ReadAsStringAsync()}");
         }
         return client;
     }
+
+    /// <summary>Completes the two-factor enrolment page: reads the shared key, answers with the current code; remembers the key.</summary>
+    public async Task<HttpResponseMessage> EnrolTwoFactorAsync(PortalClient client, string login, string enrolmentPage)
+    {
+        var key = SharedKeyOn(enrolmentPage) ?? throw new InvalidOperationException("No shared key on the enrolment page: " + enrolmentPage);
+        var response = await client.PostFormAsync("/admin/account/two-factor", new() { ["Code"] = Totp.Code(key) }, handler: "Enable");
+        var html = await response.Content.ReadAsStringAsync();
+        if (!html.Contains("data-testid=\"recovery-codes\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Two-factor enrolment of {login} failed: {html}");
+        }
+        _authenticatorKeys[login] = key;
+        return response;
+    }
+
+    /// <summary>The authenticator key a test enrolled for <paramref name="login"/> on this host.</summary>
+    public string? AuthenticatorKeyOf(string login) => _authenticatorKeys.GetValueOrDefault(login);
+
+    public void RememberAuthenticatorKey(string login, string key) => _authenticatorKeys[login] = key;
+
+    public static string? SharedKeyOn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"shared-key\">([^<]+)<") is { Success: true } m ? m.Groups[1].Value : null;
+
+    private static string PathOf(HttpResponseMessage response) => response.RequestMessage!.RequestUri!.AbsolutePath;
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 

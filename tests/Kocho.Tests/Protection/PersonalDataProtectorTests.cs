@@ -78,7 +78,7 @@ public sealed class PersonalDataProtectorTests(PersonalDataProtectorTests.Portal
         var newKey = keyManager.CreateNewKey(now.AddSeconds(-1), now.AddDays(90));
         // Data Protection reloads its key ring in the background once a key is added.
         var after = Protector.Protect(Address)!;
-        for (var waited = 0; KeyIdOf(after) != newKey.KeyId && waited < 100; waited++)
+        for (var waited = 0; KeyIdOf(after) != newKey.KeyId && waited < 300; waited++)
         {
             await Task.Delay(100);
             after = Protector.Protect(Address)!;

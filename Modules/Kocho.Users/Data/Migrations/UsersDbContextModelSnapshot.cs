@@ -54,6 +54,8 @@ namespace Kocho.Users.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd");
 
+                    b.Property<bool>("MustChangePassword");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256);
 

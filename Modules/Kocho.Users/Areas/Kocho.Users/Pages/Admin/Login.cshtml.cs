@@ -38,10 +38,13 @@ public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer T) : PageMod
         {
             return Page();
         }
+        // AUDIT(#3.4): "user.signin" / "user.signin.failed" / "user.lockedout" for Input.Login — written by the audit helper's branch.
         switch (await signIn.PasswordSignInAsync(Input.Login, Input.Password))
         {
             case StaffSignIn.Outcome.Succeeded:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+                return LocalRedirect(SafeReturnUrl(Url, ReturnUrl));
+            case StaffSignIn.Outcome.RequiresTwoFactor:
+                return RedirectToPage("/Admin/LoginTwoFactor", new { returnUrl = ReturnUrl });
             case StaffSignIn.Outcome.LockedOut:
                 Message = T["ログインに続けて失敗したため、アカウントを一時的にロックしました。15分後にもう一度お試しください。"];
                 return Page();
@@ -50,4 +53,7 @@ public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer T) : PageMod
                 return Page();
         }
     }
+
+    public static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        url.IsLocalUrl(returnUrl) && returnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? returnUrl : "/admin";
 }
