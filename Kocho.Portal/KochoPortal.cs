@@ -132,7 +132,12 @@ public static class KochoPortal
         if (string.IsNullOrEmpty(path)) return false;
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, builder.Configuration["Kocho:Https:CertificatePassword"]);
         builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate));
-        builder.Services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+            o.ExcludedHosts.Clear(); // a configured certificate means HTTPS everywhere, loopback included
+        });
         return true;
     }
 

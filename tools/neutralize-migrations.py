@@ -14,8 +14,7 @@ NPGSQL_IDENTITY = '.Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFr
 
 
 def neutralize(text: str) -> str:
-    text = re.sub(r'\n[ \t]*type: "[^"]*",', '', text)  # AddColumn puts each argument on its own line
-    text = re.sub(r'type: "[^"]*", ', '', text)
+    text = re.sub(r'type: "[^"]*",\s*', '', text)
     text = re.sub(r'\n\s*\.HasColumnType\("[^"]*"\)', '', text)
     text = re.sub(r'(\.Annotation\("Sqlite:Autoincrement", true\))(?!\s*\n\s*\.Annotation\("Npgsql)',
                   lambda m: m.group(1) + '\n                        ' + NPGSQL_IDENTITY, text)

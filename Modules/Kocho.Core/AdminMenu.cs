@@ -7,6 +7,8 @@ public sealed class AdminMenu : IAdminMenu
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new("ホーム", "/admin", Permissions.AccessStaffSite.Name, Order: 0),
+        new("所属", "/admin/departments", Permissions.ManageDepartmentsName, Order: 820, Group: "管理"),
+        new("業務日カレンダー", "/admin/calendar", Permissions.AccessStaffSite.Name, Order: 850, Group: "管理"),
         new("機能管理", "/admin/modules", Permissions.ManageModules.Name, Order: 900, Group: "管理"),
     ];
 }

@@ -7,12 +7,16 @@ public sealed class Permissions : IPermissionProvider
 {
     public const string AccessStaffSiteName = "Kocho.Core.AccessStaffSite";
     public const string ManageModulesName = "Kocho.Core.ManageModules";
+    public const string ManageCalendarName = "Kocho.Core.ManageCalendar";
+    public const string ManageDepartmentsName = "Kocho.Core.ManageDepartments";
 
     public static readonly Permission AccessStaffSite = new(AccessStaffSiteName, "職員サイトを利用する", "Use the staff site");
     public static readonly Permission ManageModules = new(ManageModulesName, "機能（モジュール）を管理する", "Manage modules");
+    public static readonly Permission ManageCalendar = new(ManageCalendarName, "業務日カレンダーの例外日を管理する", "Manage the business calendar's exception days");
+    public static readonly Permission ManageDepartments = new(ManageDepartmentsName, "所属（部・課・係）を管理する", "Manage departments");
     public static readonly Permission ManageSettings = new("Kocho.Core.ManageSettings", "サイト設定を管理する", "Manage site settings");
 
-    public IEnumerable<Permission> GetPermissions() => [AccessStaffSite, ManageModules, ManageSettings];
+    public IEnumerable<Permission> GetPermissions() => [AccessStaffSite, ManageModules, ManageCalendar, ManageDepartments, ManageSettings];
 
     public IEnumerable<(string Role, IEnumerable<Permission> Permissions)> GetDefaultRoles() =>
     [

@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Cli;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
@@ -21,6 +22,7 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<CoreDbContext>();
         module.AddDbContext<KeysDbContext>("Keys");
         services.AddPersonalDataProtection();
+        module.AddDbContext<CalendarDbContext>("Calendar");
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<ModulesStep>();
@@ -31,12 +33,16 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SiteSettings>();
         services.AddScoped<SiteIdentity>();
         services.AddScoped<Departments.DepartmentDirectory>();
+        services.AddScoped<Departments.DepartmentService>();
         services.AddScoped<ModuleManager>();
         services.AddHostedService<EnabledModulesRefresher>();
         services.AddScoped<RecipeExecutor>();
         services.AddSingleton<RecipeLocator>();
         services.AddScoped<SiteSetup>();
         services.AddSingleton<ICliCommandProvider, CoreCliCommands>();
+        services.AddSingleton<JapaneseHolidayRules>();
+        services.AddScoped<BusinessCalendarService>();
+        services.AddSingleton<ICliCommandProvider, CalendarCliCommands>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -40,6 +40,7 @@ public sealed class CoreDbContext(DbContextOptions<CoreDbContext> options, UnitO
             e.Property(x => x.Phone).HasMaxLength(30);
             e.HasIndex(x => x.ParentId);
             e.HasOne<Department>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.SuccessorId); // no foreign key: SQLite cannot add one to an existing table in place
         });
         modelBuilder.Entity<Category>(e =>
         {

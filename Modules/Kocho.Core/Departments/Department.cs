@@ -12,6 +12,9 @@ public sealed class Department
     public string? Phone { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+
+    /// <summary>After a merge: the 所属 that took this one's work over (its history stays with this record).</summary>
+    public Guid? SuccessorId { get; set; }
     public int SortOrder { get; set; }
 
     public bool IsActiveOn(DateOnly day) =>

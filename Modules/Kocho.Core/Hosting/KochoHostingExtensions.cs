@@ -11,6 +11,7 @@ using Kocho.Core.Protection;
 using Kocho.Core.Security;
 using Kocho.Core.Sites;
 using Kocho.Core.Web;
+using Kocho.Core.Web.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -90,6 +91,7 @@ public static class KochoHostingExtensions
         services.AddScoped<AdminNavigation>();
         services.AddSingleton<PublicNavigation>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddKochoRateLimiting(builder.Configuration);
 
         foreach (var module in catalog.Modules)
         {
@@ -124,6 +126,7 @@ public static class KochoHostingExtensions
         }
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

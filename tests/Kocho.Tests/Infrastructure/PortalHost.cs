@@ -17,12 +17,12 @@ public sealed class PortalHost : IAsyncDisposable
 
     private readonly string? _database;
 
-    private PortalHost(string dataPath, string? database, int publicPort, int staffPort, IReadOnlyList<string> args)
+    private PortalHost(string dataPath, string? database, Uri publicUrl, Uri staffUrl, IReadOnlyList<string> args)
     {
         DataPath = dataPath;
         _database = database;
-        PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");
-        StaffUrl = new Uri($"http://127.0.0.1:{staffPort}");
+        PublicUrl = publicUrl;
+        StaffUrl = staffUrl;
         Args = args;
     }
 
@@ -35,7 +35,11 @@ public sealed class PortalHost : IAsyncDisposable
     public IServiceProvider Services => App?.Services ?? throw new InvalidOperationException("The host is not started.");
 
     /// <summary>Prepares a data folder and database; nothing runs until <see cref="StartAsync"/> or a verb.</summary>
-    public static async Task<PortalHost> CreateAsync(string recipe = "shinjuku", params string[] extraArgs)
+    public static Task<PortalHost> CreateAsync(string recipe = "shinjuku", params string[] extraArgs) =>
+        CreateAsync(recipe, "http", extraArgs);
+
+    /// <summary>As <see cref="CreateAsync(string, string[])"/>, with <paramref name="scheme"/> ("https" needs a certificate setting).</summary>
+    public static async Task<PortalHost> CreateAsync(string recipe, string scheme, params string[] extraArgs)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "kocho-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);
@@ -63,10 +67,12 @@ public sealed class PortalHost : IAsyncDisposable
         }
         var publicPort = TestEnvironment.FreePort();
         var staffPort = TestEnvironment.FreePort();
-        args.Add($"--Kocho:Public:Urls=http://127.0.0.1:{publicPort}");
-        args.Add($"--Kocho:Staff:Urls=http://127.0.0.1:{staffPort}");
+        var publicUrl = new Uri($"{scheme}://127.0.0.1:{publicPort}");
+        var staffUrl = new Uri($"{scheme}://127.0.0.1:{staffPort}");
+        args.Add($"--Kocho:Public:Urls={publicUrl.GetLeftPart(UriPartial.Authority)}");
+        args.Add($"--Kocho:Staff:Urls={staffUrl.GetLeftPart(UriPartial.Authority)}");
         args.AddRange(extraArgs);
-        return new PortalHost(dataPath, database, publicPort, staffPort, args);
+        return new PortalHost(dataPath, database, publicUrl, staffUrl, args);
     }
 
     /// <summary>Creates a host and starts it the way <c>dotnet run</c> does: set up on first run, then serve.</summary>

@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Data;
 using Kocho.Users.Data;
 using Kocho.Tests.Infrastructure;
@@ -14,6 +15,13 @@ public sealed class MigrationsTests
     {
         using var context = new CoreDbContextFactory().CreateDbContext([]);
         Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core: run dotnet ef migrations add, then tools/neutralize-migrations.py");
+    }
+
+    [Fact]
+    public void Calendar_model_matches_its_migrations()
+    {
+        using var context = new CalendarDbContextFactory().CreateDbContext([]);
+        Assert.False(context.Database.HasPendingModelChanges(), "Kocho.Core.Calendar: run dotnet ef migrations add, then tools/neutralize-migrations.py");
     }
 
     [Fact]

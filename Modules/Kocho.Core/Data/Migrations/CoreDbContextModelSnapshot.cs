@@ -72,6 +72,8 @@ namespace Kocho.Core.Data.Migrations
 
                     b.Property<int>("SortOrder");
 
+                    b.Property<Guid?>("SuccessorId");
+
                     b.Property<DateOnly?>("ValidFrom");
 
                     b.Property<DateOnly?>("ValidTo");
@@ -82,6 +84,8 @@ namespace Kocho.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("SuccessorId");
 
                     b.ToTable("core_departments", (string)null);
                 });

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kocho.Core.Web.RateLimiting;
 using Kocho.Users.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin;
 
 /// <summary>Staff sign-in (staff listener only). Failure messages never tell whether the login ID exists.</summary>
 [AllowAnonymous]
+[RateLimited(RateLimitPolicies.SignIn)]
 public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer T) : PageModel
 {
     public sealed class InputModel

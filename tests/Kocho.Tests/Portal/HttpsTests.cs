@@ -1,0 +1,63 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Kocho.Tests.Infrastructure;
+using Xunit;
+
+namespace Kocho.Tests.Portal;
+
+/// <summary>With a certificate in settings the portal speaks HTTPS: HSTS, and cookies marked Secure.</summary>
+[Trait("Category", "Integration")]
+public sealed class HttpsTests : IAsyncLifetime
+{
+    private PortalHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        var certificatePath = Path.Combine(Path.GetTempPath(), $"kocho-test-{Guid.NewGuid():N}.pfx");
+        using (var key = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var san = new SubjectAlternativeNameBuilder();
+            san.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(san.Build());
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "test-pass"));
+        }
+        _host = await PortalHost.CreateAsync("shinjuku", "https",
+            $"--Kocho:Https:CertificatePath={certificatePath}", "--Kocho:Https:CertificatePassword=test-pass");
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Pages_are_served_over_TLS_with_HSTS()
+    {
+        using var client = _host.PublicClient();
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("https", response.RequestMessage!.RequestUri!.Scheme);
+        Assert.Contains("max-age=31536000", string.Join(";", response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Fact]
+    public async Task The_staff_sign_in_cookie_is_Secure_HttpOnly_and_SameSite()
+    {
+        using var client = _host.StaffClient();
+        var page = await client.GetStringAsync("/admin/login");
+        var response = await client.Http.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Login"] = "admin",
+            ["Input.Password"] = PortalHost.AdminPassword,
+            ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(page)!,
+        }));
+        var cookies = client.Cookies.GetCookies(_host.StaffUrl).ToList();
+        var staff = Assert.Single(cookies, c => c.Name == "kocho.staff");
+        Assert.True(staff.Secure);
+        Assert.True(staff.HttpOnly);
+        var antiforgery = Assert.Single(cookies, c => c.Name == "kocho.af");
+        Assert.True(antiforgery.Secure);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
