@@ -6,6 +6,7 @@ using Kocho.Users.Accounts;
 using Kocho.Users.Cli;
 using Kocho.Users.Data;
 using Kocho.Users.Recipes;
+using Kocho.Users.Residents;
 using Kocho.Users.Roles;
 using Kocho.Users.Setup;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
         module.AddDbContext<UsersDbContext>();
+        module.AddDbContext<ResidentsDbContext>("Residents");
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<RolesStep>();
@@ -94,6 +96,10 @@ public sealed class Startup : ModuleStartup
                 o.Cookie.SameSite = SameSiteMode.Strict;
             });
 
+        services.AddAuthorization(ResidentPolicy.Add);
+        services.AddSingleton<PublicLinks>();
+        services.AddScoped<ResidentAccounts>();
+        services.AddScoped<ResidentSignIn>();
         services.AddScoped<StaffAccounts>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffSignIn>();
