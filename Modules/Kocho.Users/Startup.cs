@@ -6,6 +6,7 @@ using Kocho.Users.Accounts;
 using Kocho.Users.Cli;
 using Kocho.Users.Data;
 using Kocho.Users.Recipes;
+using Kocho.Users.Residents;
 using Kocho.Users.Roles;
 using Kocho.Users.Setup;
 using Kocho.Users.TwoFactor;
@@ -24,6 +25,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
         module.AddDbContext<UsersDbContext>();
+        module.AddDbContext<ResidentsDbContext>("Residents");
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddRecipeStep<RolesStep>();
@@ -99,6 +101,10 @@ public sealed class Startup : ModuleStartup
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PendingStepRedirect>();
 
+        services.AddAuthorization(ResidentPolicy.Add);
+        services.AddSingleton<PublicLinks>();
+        services.AddScoped<ResidentAccounts>();
+        services.AddScoped<ResidentSignIn>();
         services.AddScoped<StaffAccounts>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffSignIn>();

@@ -1,3 +1,4 @@
+using Kocho.Core.Protection;
 using Kocho.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +20,12 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options, UnitO
             e.HasKey(x => x.Id);
             e.Property(x => x.MessageId).HasMaxLength(300);
             e.HasIndex(x => x.MessageId).IsUnique();
-            e.Property(x => x.To).HasMaxLength(OutboxMail.MaxToLength);
-            e.Property(x => x.Subject).HasMaxLength(OutboxMail.MaxSubjectLength);
-            e.Property(x => x.TextBody).HasMaxLength(OutboxMail.MaxBodyLength);
-            e.Property(x => x.HtmlBody).HasMaxLength(OutboxMail.MaxBodyLength);
+            // Recipient, subject and bodies carry personal data: encrypted at rest (their lengths are checked
+            // on enqueue; the stored ciphertext is longer, so the columns have no length limit).
+            e.Property(x => x.To).IsPersonalData(this);
+            e.Property(x => x.Subject).IsPersonalData(this);
+            e.Property(x => x.TextBody).IsPersonalData(this);
+            e.Property(x => x.HtmlBody).IsPersonalData(this);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.LastError).HasMaxLength(OutboxMail.MaxErrorLength);
             e.Property(x => x.LockedBy).HasMaxLength(200);

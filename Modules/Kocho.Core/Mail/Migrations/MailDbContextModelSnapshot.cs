@@ -26,8 +26,7 @@ namespace Kocho.Core.Mail.Migrations
 
                     b.Property<DateTime>("CreatedUtc");
 
-                    b.Property<string>("HtmlBody")
-                        .HasMaxLength(100000);
+                    b.Property<string>("HtmlBody");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500);
@@ -50,16 +49,13 @@ namespace Kocho.Core.Mail.Migrations
                         .HasMaxLength(10);
 
                     b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(255);
+                        .IsRequired();
 
                     b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasMaxLength(100000);
+                        .IsRequired();
 
                     b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(320);
+                        .IsRequired();
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kocho.Core.Mail.Migrations
 {
     [DbContext(typeof(MailDbContext))]
-    [Migration("20261129092717_InitialMail")]
+    [Migration("20261129101805_InitialMail")]
     partial class InitialMail
     {
         /// <inheritdoc />
@@ -29,8 +29,7 @@ namespace Kocho.Core.Mail.Migrations
 
                     b.Property<DateTime>("CreatedUtc");
 
-                    b.Property<string>("HtmlBody")
-                        .HasMaxLength(100000);
+                    b.Property<string>("HtmlBody");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(500);
@@ -53,16 +52,13 @@ namespace Kocho.Core.Mail.Migrations
                         .HasMaxLength(10);
 
                     b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(255);
+                        .IsRequired();
 
                     b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasMaxLength(100000);
+                        .IsRequired();
 
                     b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(320);
+                        .IsRequired();
 
                     b.HasKey("Id");
 
