@@ -48,18 +48,19 @@ public sealed class DatabaseConnectionFactory
         _ => new SqliteConnection(ConnectionString),
     };
 
-    /// <summary>Opens a connection with the session settings every unit of work relies on.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Once at start: SQLite is switched to write-ahead logging (a property of the database file), so readers
+    /// do not block the writer. Synchronous stays FULL: an acknowledged commit survives a crash. EF Core turns
+    /// foreign keys on for every connection it opens; busy waits are bounded by the connection's default timeout.
+    /// </summary>
+    public async Task PrepareDatabaseAsync(CancellationToken cancellationToken = default)
     {
-        var connection = CreateConnection();
+        if (Provider != DatabaseProvider.Sqlite) return;
+        await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return connection;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public void Configure(DbContextOptionsBuilder builder, DbConnection connection, string migrationsHistoryTable)

@@ -15,6 +15,7 @@ namespace Kocho.Core.Setup;
 /// </summary>
 public sealed class SiteSetup(
     ModuleCatalog catalog,
+    DatabaseConnectionFactory connections,
     ModuleManager moduleManager,
     RecipeExecutor recipes,
     SiteSettings settings,
@@ -35,6 +36,7 @@ public sealed class SiteSetup(
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await connections.PrepareDatabaseAsync(cancellationToken);
         foreach (var module in catalog.Modules)
         {
             await moduleManager.MigrateAsync(module, cancellationToken);

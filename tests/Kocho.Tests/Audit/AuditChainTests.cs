@@ -195,7 +195,8 @@ public sealed class AuditChainTests : IAsyncLifetime
     /// <summary>What someone with direct access to the database could do, outside Kocho.</summary>
     private async Task ExecuteSqlAsync(params string[] statements)
     {
-        await using var connection = await _host.Service<DatabaseConnectionFactory>().OpenAsync();
+        await using var connection = _host.Service<DatabaseConnectionFactory>().CreateConnection();
+        await connection.OpenAsync();
         foreach (var sql in statements)
         {
             await using var command = connection.CreateCommand();

@@ -161,4 +161,15 @@ public sealed class TwoSitesTests : IAsyncLifetime
         Assert.Equal(_host.PublicUrl.Authority, response.RequestMessage!.RequestUri!.Authority);
         Assert.Equal("/", response.RequestMessage.RequestUri.AbsolutePath);
     }
+
+    [Fact]
+    public async Task The_embedded_database_runs_in_write_ahead_logging_mode()
+    {
+        if (TestEnvironment.IsPostgres) return;
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_host.DataPath, "kocho.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
 }
