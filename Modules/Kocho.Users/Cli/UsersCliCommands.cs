@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Users.TwoFactor;
 using System.CommandLine;
 using Kocho.Core.Cli;
@@ -49,6 +50,9 @@ public sealed class UsersCliCommands : ICliCommandProvider
         find.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
         {
             var found = await sp.GetRequiredService<StaffAccounts>().FindByContactEmailAsync(parse.GetValue(findEmail)!, token);
+            // Showing a person's contact data is a view of personal data: audited per person shown.
+            var audit = sp.GetRequiredService<IAuditTrail>();
+            foreach (var user in found) await audit.RecordAsync(new AuditEntry("user.contact.viewed", "User", user.Id, "cli users find"), token);
             if (found.Count == 0)
             {
                 await runner.Output.WriteLineAsync("該当する職員はいません。");
@@ -74,7 +78,7 @@ public sealed class UsersCliCommands : ICliCommandProvider
                 {
                     var user = await accounts.FindByLoginAsync(loginId, t) ?? throw new AccountException($"職員アカウント「{loginId}」は見つかりません。");
                     await twoFactor.ResetAsync(user);
-                    // AUDIT(#3.4): "user.twofactor.reset" from the CLI.
+                    await sp.GetRequiredService<IAuditTrail>().RecordAsync(new AuditEntry("user.twofactor.reset", "User", user.Id, "cli"), t);
                 }, token);
                 await runner.Output.WriteLineAsync($"職員 {loginId} の2段階認証を解除しました。必須のロールの職員は、次回のログインで設定し直します。");
                 return 0;

@@ -30,9 +30,9 @@ public sealed class PortalHost : IAsyncDisposable
     }
 
     public string DataPath { get; }
-    public Uri PublicUrl { get; }
-    public Uri StaffUrl { get; }
-    public IReadOnlyList<string> Args { get; }
+    public Uri PublicUrl { get; private set; }
+    public Uri StaffUrl { get; private set; }
+    public IReadOnlyList<string> Args { get; private set; }
     public CapturedLog Log { get; } = new();
     public WebApplication? App { get; private set; }
     public IServiceProvider Services => App?.Services ?? throw new InvalidOperationException("The host is not started.");
@@ -131,17 +131,37 @@ public sealed class PortalHost : IAsyncDisposable
             throw new InvalidOperationException("Setup failed: " + error);
         }
         SetupOutput = output.ToString();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await App.StartAsync();
+            try
+            {
+                await App.StartAsync();
+                return;
+            }
+            catch (IOException ex) when (attempt < 5 && ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // Another process took a port between choosing it and binding it: choose again.
+                await App.DisposeAsync();
+                MoveToFreePorts();
+                App = Build();
+            }
+            catch
+            {
+                // A start refused (e.g. by settings validation) leaves nothing to stop.
+                await App.DisposeAsync();
+                App = null;
+                throw;
+            }
         }
-        catch
-        {
-            // A start refused (e.g. by settings validation) leaves nothing to stop.
-            await App.DisposeAsync();
-            App = null;
-            throw;
-        }
+    }
+
+    private void MoveToFreePorts()
+    {
+        PublicUrl = new UriBuilder(PublicUrl) { Port = TestEnvironment.FreePort() }.Uri;
+        StaffUrl = new UriBuilder(StaffUrl) { Port = TestEnvironment.FreePort() }.Uri;
+        Args = Args.Where(a => !a.StartsWith("--Kocho:Public:Urls=", StringComparison.Ordinal) && !a.StartsWith("--Kocho:Staff:Urls=", StringComparison.Ordinal))
+            .Concat([$"--Kocho:Public:Urls={PublicUrl.GetLeftPart(UriPartial.Authority)}", $"--Kocho:Staff:Urls={StaffUrl.GetLeftPart(UriPartial.Authority)}"])
+            .ToList();
     }
 
     public string SetupOutput { get; private set; } = "";

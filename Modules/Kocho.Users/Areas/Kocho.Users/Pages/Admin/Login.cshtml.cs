@@ -38,7 +38,6 @@ public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer T) : PageMod
         {
             return Page();
         }
-        // AUDIT(#3.4): "user.signin" / "user.signin.failed" / "user.lockedout" for Input.Login — written by the audit helper's branch.
         switch (await signIn.PasswordSignInAsync(Input.Login, Input.Password))
         {
             case StaffSignIn.Outcome.Succeeded:

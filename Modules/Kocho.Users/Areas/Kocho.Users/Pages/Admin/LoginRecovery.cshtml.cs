@@ -38,7 +38,6 @@ public sealed class LoginRecoveryModel(StaffSignIn signIn, IStringLocalizer T) :
         {
             return Page();
         }
-        // AUDIT(#3.4): "user.signin" with a recovery code (a code is used up) / "user.signin.failed".
         switch (await signIn.RecoveryCodeSignInAsync(Input.Code))
         {
             case StaffSignIn.Outcome.Succeeded:

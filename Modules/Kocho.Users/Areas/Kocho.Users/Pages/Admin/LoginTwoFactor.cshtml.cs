@@ -38,7 +38,6 @@ public sealed class LoginTwoFactorModel(StaffSignIn signIn, IStringLocalizer T) 
         {
             return Page();
         }
-        // AUDIT(#3.4): "user.signin" (second factor) / "user.signin.failed" / "user.lockedout".
         switch (await signIn.AuthenticatorCodeSignInAsync(Input.Code))
         {
             case StaffSignIn.Outcome.Succeeded:

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using System.ComponentModel.DataAnnotations;
 using Kocho.Core.Data;
 using Kocho.Users.Accounts;
@@ -14,7 +15,7 @@ namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin.Account;
 /// page they can use until they choose their own. Open while a step is pending, hence no permission demanded.
 /// </summary>
 [AllowAnonymous]
-public sealed class PasswordModel(UserManager<KochoUser> users, StaffAccounts accounts, StaffSignIn signIn, UnitOfWork unitOfWork, IStringLocalizer T) : PageModel
+public sealed class PasswordModel(UserManager<KochoUser> users, StaffAccounts accounts, StaffSignIn signIn, UnitOfWork unitOfWork, IAuditTrail audit, IStringLocalizer T) : PageModel
 {
     public sealed class InputModel
     {
@@ -49,14 +50,17 @@ public sealed class PasswordModel(UserManager<KochoUser> users, StaffAccounts ac
         if (!ModelState.IsValid) return Page();
         try
         {
-            await unitOfWork.ExecuteAsync(_ => accounts.ChangeOwnPasswordAsync(user, Input.CurrentPassword, Input.NewPassword), cancellationToken);
+            await unitOfWork.ExecuteAsync(async ct =>
+            {
+                await accounts.ChangeOwnPasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+                await audit.RecordAsync(new AuditEntry("user.password.changed", "User", user.Id), ct);
+            }, cancellationToken);
         }
         catch (AccountException ex)
         {
             ModelState.Add(ex);
             return Page();
         }
-        // AUDIT(#3.4): "user.password.changed" for the member themselves.
         await signIn.RefreshAsync(user);
         if (Required)
         {

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Users.Accounts;
 using Kocho.Users.TwoFactor;
@@ -15,7 +16,7 @@ namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin.Account;
 /// after signing in and can use nothing else until they have enrolled, hence no permission demanded.
 /// </summary>
 [AllowAnonymous]
-public sealed class TwoFactorModel(UserManager<KochoUser> users, StaffTwoFactor twoFactor, TwoFactorPolicy policy, StaffSignIn signIn, UnitOfWork unitOfWork, IStringLocalizer T) : PageModel
+public sealed class TwoFactorModel(UserManager<KochoUser> users, StaffTwoFactor twoFactor, TwoFactorPolicy policy, StaffSignIn signIn, UnitOfWork unitOfWork, IAuditTrail audit, IStringLocalizer T) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -39,7 +40,7 @@ public sealed class TwoFactorModel(UserManager<KochoUser> users, StaffTwoFactor 
         ChangeAsync(async user =>
         {
             RecoveryCodes = await twoFactor.EnableAsync(user, Code ?? "");
-            // AUDIT(#3.4): "user.twofactor.enabled" for the member themselves.
+            await audit.RecordAsync(new AuditEntry("user.twofactor.enabled", "User", user.Id));
             Message = T["2段階認証を有効にしました。"];
         }, cancellationToken);
 
@@ -47,7 +48,7 @@ public sealed class TwoFactorModel(UserManager<KochoUser> users, StaffTwoFactor 
         ChangeAsync(async user =>
         {
             await twoFactor.DisableAsync(user);
-            // AUDIT(#3.4): "user.twofactor.disabled" for the member themselves.
+            await audit.RecordAsync(new AuditEntry("user.twofactor.disabled", "User", user.Id));
             Message = T["2段階認証を無効にしました。"];
         }, cancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class TwoFactorModel(UserManager<KochoUser> users, StaffTwoFactor 
         ChangeAsync(async user =>
         {
             RecoveryCodes = await twoFactor.RegenerateRecoveryCodesAsync(user);
-            // AUDIT(#3.4): "user.twofactor.recoverycodes" (new recovery codes issued; the old ones no longer work).
+            await audit.RecordAsync(new AuditEntry("user.twofactor.recoverycodes", "User", user.Id));
             Message = T["新しい回復コードを発行しました。これまでの回復コードは使えなくなりました。"];
         }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Core.Modules;
 using Kocho.Core.Security;
@@ -18,7 +19,7 @@ namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin.Roles;
 [Authorize(Policy = Permissions.ManageUsersName)]
 public sealed class IndexModel(
     RolePermissions rolePermissions, PermissionRegistry registry, ModuleCatalog catalog, TwoFactorPolicy twoFactorPolicy,
-    UnitOfWork unitOfWork, IStringLocalizer T) : PageModel
+    UnitOfWork unitOfWork, IAuditTrail audit, IStringLocalizer T) : PageModel
 {
     public sealed record PermissionGroup(string ModuleId, string ModuleName, IReadOnlyList<Permission> Permissions);
     public sealed record RoleView(KochoRole Role, IReadOnlySet<string> Held, bool TwoFactorRequired)
@@ -49,13 +50,16 @@ public sealed class IndexModel(
             {
                 if (role != StandardRoles.Administrator)
                 {
-                    // AUDIT(#3.4): "role.permissions.changed" — entity Role/role: the permissions added and removed.
                     await rolePermissions.SetEnabledPermissionsAsync(role, permissions);
                 }
                 var required = (await twoFactorPolicy.RequiredRolesAsync(ct)).Where(r => r != role).ToList();
                 if (requireTwoFactor) required.Add(role);
-                // AUDIT(#3.4): "settings.changed" for Users.TwoFactorRequiredRoles when the role's two-factor requirement changed.
+                var before = await twoFactorPolicy.RequiredRolesAsync(ct);
                 await twoFactorPolicy.SetRequiredRolesAsync(required, ct);
+                if (!before.Order().SequenceEqual(required.Order()))
+                {
+                    await audit.RecordAsync(new AuditEntry("settings.changed", "Setting", "Users.TwoFactorRequiredRoles", string.Join(",", required)), ct);
+                }
             }, cancellationToken);
             return Redirect($"/admin/roles?saved={Uri.EscapeDataString(role)}#role-{Uri.EscapeDataString(role)}");
         }

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using System.ComponentModel.DataAnnotations;
 using Kocho.Core.Data;
 using Kocho.Users.Accounts;
@@ -10,7 +11,7 @@ namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin.Users;
 
 /// <summary>職員アカウントの作成: login ID, 氏名, 所属 from the department tree, roles and an initial password.</summary>
 [Authorize(Policy = Permissions.ManageUsersName)]
-public sealed class CreateModel(StaffAccounts accounts, DepartmentChoices departments, RolePermissions rolePermissions, UnitOfWork unitOfWork) : PageModel
+public sealed class CreateModel(StaffAccounts accounts, DepartmentChoices departments, RolePermissions rolePermissions, UnitOfWork unitOfWork, IAuditTrail audit) : PageModel
 {
     public sealed class InputModel
     {
@@ -50,9 +51,14 @@ public sealed class CreateModel(StaffAccounts accounts, DepartmentChoices depart
         }
         try
         {
-            var user = await unitOfWork.ExecuteAsync(ct => accounts.CreateAsync(new StaffAccounts.NewStaff(
-                Input.Login, Input.Name, Input.Department, Input.Roles, Input.Password, MustChangePassword: Input.MustChangePassword), ct), cancellationToken);
-            // AUDIT(#3.4): "user.created" — entity User/user.Id: login, name, department, roles (never the password).
+            var user = await unitOfWork.ExecuteAsync(async ct =>
+            {
+                var created = await accounts.CreateAsync(new StaffAccounts.NewStaff(
+                    Input.Login, Input.Name, Input.Department, Input.Roles, Input.Password, MustChangePassword: Input.MustChangePassword), ct);
+                await audit.RecordAsync(new AuditEntry("user.created", "User", created.Id,
+                    $"login={created.UserName}; department={Input.Department}; roles={string.Join(",", Input.Roles)}"), ct);
+                return created;
+            }, cancellationToken);
             return Redirect($"/admin/users/{user.Id}?done=created");
         }
         catch (AccountException ex)

@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Users.Accounts;
 using Kocho.Users.Roles;
@@ -17,7 +18,7 @@ namespace Kocho.Users.Areas.Kocho.Users.Pages.Admin.Users;
 [Authorize(Policy = Permissions.ManageUsersName)]
 public sealed class EditModel(
     StaffAccounts accounts, StaffTwoFactor twoFactor, UserManager<KochoUser> users, DepartmentChoices departments,
-    RolePermissions rolePermissions, UnitOfWork unitOfWork, TimeProvider clock, IStringLocalizer T) : PageModel
+    RolePermissions rolePermissions, UnitOfWork unitOfWork, IAuditTrail audit, TimeProvider clock, IStringLocalizer T) : PageModel
 {
     // Nullable on purpose: the checks (and their Japanese messages) are StaffAccounts', not MVC's implicit [Required].
     public sealed class InputModel
@@ -75,7 +76,6 @@ public sealed class EditModel(
             ModelState.AddModelError("Input.Roles", "ロールを1つ以上選んでください。");
             return await ShowAsync(cancellationToken);
         }
-        // AUDIT(#3.4): "user.updated" — name/department before → after; "user.roles.changed" — roles before → after.
         return await ChangeAsync(ct => accounts.UpdateAsync(Id, new StaffAccounts.StaffChange(Input.Name ?? "", Input.Department, Input.Roles), ct), "saved", "Input", cancellationToken);
     }
 
@@ -91,19 +91,15 @@ public sealed class EditModel(
             ModelState.AddModelError("PasswordInput.ConfirmPassword", "新しいパスワードと確認用のパスワードが一致しません。");
         }
         if (ModelState.ErrorCount > 0) return await ShowAsync(cancellationToken);
-        // AUDIT(#3.4): "user.password.reset" by an administrator (never the password itself).
         return await ChangeAsync(ct => accounts.ResetPasswordAsync(Id, PasswordInput.NewPassword!, ct), "password", "PasswordInput", cancellationToken);
     }
 
-    // AUDIT(#3.4): "user.disabled".
     public Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) =>
         ChangeAsync(ct => accounts.DisableAsync(Id, users.GetUserId(User)!, ct), "disabled", null, cancellationToken);
 
-    // AUDIT(#3.4): "user.enabled".
     public Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) =>
         ChangeAsync(ct => accounts.EnableAsync(Id, ct), "enabled", null, cancellationToken);
 
-    // AUDIT(#3.4): "user.twofactor.reset" (two-factor disabled by an administrator).
     public Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async ct =>
         {
@@ -112,12 +108,28 @@ public sealed class EditModel(
             return member;
         }, "two-factor", null, cancellationToken);
 
-    /// <summary>Runs one change in one transaction; a refusal is shown beside its input and nothing is saved.</summary>
+    private static readonly Dictionary<string, string> AuditActions = new()
+    {
+        ["saved"] = "user.updated",
+        ["password"] = "user.password.reset",
+        ["disabled"] = "user.disabled",
+        ["enabled"] = "user.enabled",
+        ["two-factor"] = "user.twofactor.reset",
+    };
+
+    /// <summary>Runs one change and its audit record in one transaction; a refusal is shown beside its input and nothing is saved.</summary>
     private async Task<IActionResult> ChangeAsync(Func<CancellationToken, Task<KochoUser>> change, string done, string? prefix, CancellationToken cancellationToken)
     {
         try
         {
-            await unitOfWork.ExecuteAsync(change, cancellationToken);
+            await unitOfWork.ExecuteAsync(async ct =>
+            {
+                var member = await change(ct);
+                // Who changed whom and how; never the password itself.
+                var details = done == "saved" ? $"department={Input.Department}; roles={string.Join(",", Input.Roles)}" : null;
+                await audit.RecordAsync(new AuditEntry(AuditActions[done], "User", member.Id, details), ct);
+                return member;
+            }, cancellationToken);
             return Redirect($"/admin/users/{Uri.EscapeDataString(Id)}?done={done}");
         }
         catch (AccountException ex)
