@@ -205,6 +205,7 @@ while [ "$i" -lt "${#user_args[@]}" ]; do
 	esac
 	i=$((i + 1))
 done
+publish_rc=0
 sqlite_rc=0
 postgres_rc=0
 if [ "$build_rc" -eq 0 ]; then
@@ -220,6 +221,24 @@ if [ "$build_rc" -eq 0 ]; then
 		--logger "console;verbosity=normal" --logger trx \
 		--results-directory "$RESULTS/postgres" "${pg_args[@]}" || postgres_rc=$?
 	phase_done "tests(PostgreSQL)"
+
+	# What an operator deploys: the published app must carry its recipes and set a site up from them.
+	section "published portal"
+	publish_rc=0
+	{
+		dotnet publish Kocho.Portal/Kocho.Portal.csproj -c Release -o "$WORK/publish" >"$WORK/publish.log" 2>&1 &&
+			[ -f "$WORK/publish/recipes/shinjuku.recipe.json" ] &&
+			dotnet "$WORK/publish/Kocho.Portal.dll" modules list "--Kocho:DataPath=$WORK/publish-data" \
+				"--Kocho:Setup:AdminPassword=Published-Check-2026" >"$WORK/publish-run.log" 2>&1 &&
+			grep -q "Kocho.Faq" "$WORK/publish-run.log"
+	} || publish_rc=1
+	if [ "$publish_rc" -eq 0 ]; then
+		log "published portal: recipes shipped, setup from them succeeded"
+	else
+		cat "$WORK/publish.log" "$WORK/publish-run.log" >&2 2>/dev/null || true
+		log "published portal check failed" >&2
+	fi
+	phase_done publish
 else
 	log "build failed (exit $build_rc): no tests run" >&2
 fi
@@ -260,6 +279,7 @@ status=0
 [ "$build_rc" -eq 0 ] || status=1
 [ "$sqlite_rc" -eq 0 ] || { log "tests (SQLite) failed (exit $sqlite_rc)"; status=1; }
 [ "$postgres_rc" -eq 0 ] || { log "tests (PostgreSQL) failed (exit $postgres_rc)"; status=1; }
+[ "$publish_rc" -eq 0 ] || { log "published portal check failed"; status=1; }
 [ "$n_failed" -eq 0 ] || status=1
 if [ $((n_passed + n_failed)) -eq 0 ]; then
 	log "no test ran"
