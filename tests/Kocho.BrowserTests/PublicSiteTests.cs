@@ -78,4 +78,27 @@ public sealed class PublicSiteTests : IAsyncLifetime
         Assert.False(overflow);
         await _session.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task Every_public_page_passes_axe_in_both_languages()
+    {
+        string[] paths =
+        [
+            "/", "/account/register", "/account/register/sent", "/account/verify?userId=x&token=y", "/account/login",
+            "/account/forgot", "/account/reset?userId=x&token=y", "/account/email/confirm?userId=x&token=y", "/account/deleted",
+        ];
+        var page = _session.Page;
+        foreach (var language in new[] { "ja", "en" })
+        {
+            await page.GotoAsync(_session.Public("/"));
+            await page.GetByTestId("lang-" + language).ClickAsync();
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(_session.Public(path));
+                Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+                await _session.AssertAccessibleAsync();
+            }
+        }
+        _session.AssertNoProblems();
+    }
 }
