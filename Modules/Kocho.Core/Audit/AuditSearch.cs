@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kocho.Core.Audit;

@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using System.CommandLine;
 using System.Globalization;
 using Kocho.Core.Cli;
@@ -31,7 +32,7 @@ public sealed class MailCliCommands(TimeProvider clock) : ICliCommandProvider
             {
                 ["siteName"] = await sp.GetRequiredService<SiteIdentity>().NameAsync(),
                 ["host"] = Environment.MachineName,
-                ["sentAt"] = JapanTime(clock.GetUtcNow()),
+                ["sentAt"] = SentAt(clock.GetUtcNow()),
                 ["transport"] = delivery.TransportDescription,
             });
             var outbox = sp.GetRequiredService<MailOutbox>();
@@ -54,6 +55,6 @@ public sealed class MailCliCommands(TimeProvider clock) : ICliCommandProvider
         yield return new Command("mail", "メール送信") { test };
     }
 
-    private static string JapanTime(DateTimeOffset now) =>
-        now.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy年M月d日 H時mm分ss秒（日本時間）", CultureInfo.InvariantCulture);
+    private static string SentAt(DateTimeOffset now) =>
+        JapanTime.ToJst(now).ToString("yyyy年M月d日 H時mm分ss秒（日本時間）", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Data;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,6 @@ public sealed class MailDelivery(
     /// <summary>A send is abandoned this long before its lease runs out, so it never outlives the lease.</summary>
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(5);
 
-    private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
 
     /// <summary>Who holds a lease: this sender in this process (two hosts in one process are two senders).</summary>
     public string LockerId { get; } = Truncate($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
@@ -263,7 +263,7 @@ public sealed class MailDelivery(
         message.From.Add(new MailboxAddress(Options.EffectiveFromName, Options.EffectiveFrom));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
-        message.Date = new DateTimeOffset(DateTime.SpecifyKind(mail.CreatedUtc, DateTimeKind.Utc)).ToOffset(JapanOffset);
+        message.Date = new DateTimeOffset(DateTime.SpecifyKind(mail.CreatedUtc, DateTimeKind.Utc)).ToOffset(JapanTime.Offset);
         message.MessageId = mail.MessageId;
         // A system mail: auto-responders must not answer it (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");

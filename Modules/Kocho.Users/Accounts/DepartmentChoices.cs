@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Departments;
 
 namespace Kocho.Users.Accounts;
@@ -7,7 +8,6 @@ public sealed class DepartmentChoices(DepartmentDirectory departments, TimeProvi
 {
     public sealed record Choice(Guid Id, string Code, string Name, string Path, int Depth, bool ActiveToday);
 
-    private static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
 
     /// <summary>Departments valid today (Japan time), plus <paramref name="keep"/> (a member's current one, even if reorganised away).</summary>
     public async Task<IReadOnlyList<Choice>> ListAsync(Guid? keep = null, CancellationToken cancellationToken = default) =>
@@ -20,7 +20,7 @@ public sealed class DepartmentChoices(DepartmentDirectory departments, TimeProvi
     private async Task<IReadOnlyList<Choice>> TreeAsync(CancellationToken cancellationToken)
     {
         var all = await departments.AllAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(JapanOffset).DateTime);
+        var today = JapanTime.Today(clock);
         var ids = all.Select(d => d.Id).ToHashSet();
         var byParent = all.ToLookup(d => d.ParentId is { } p && ids.Contains(p) ? p : (Guid?)null);
         var result = new List<Choice>();

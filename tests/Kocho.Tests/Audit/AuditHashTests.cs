@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Audit;
 using Xunit;
 

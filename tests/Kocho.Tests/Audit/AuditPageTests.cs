@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using System.Net;
 using System.Text.RegularExpressions;
 using Kocho.Core.Audit;

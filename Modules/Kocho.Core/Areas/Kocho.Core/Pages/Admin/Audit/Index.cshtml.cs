@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using System.Globalization;
 using System.Text;
 using Kocho.Core.Audit;

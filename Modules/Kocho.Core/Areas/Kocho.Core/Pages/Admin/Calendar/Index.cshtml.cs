@@ -109,7 +109,7 @@ public sealed class IndexModel(
     {
         if (Year is < JapaneseHolidayRules.FirstYear or > JapaneseHolidayRules.LastYear)
         {
-            Year = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime).Year;
+            Year = JapanTime.Today(clock).Year;
         }
         Calendar = await service.LoadAsync(cancellationToken);
         Holidays = await service.HolidaysAsync(Year, cancellationToken);
@@ -120,5 +120,4 @@ public sealed class IndexModel(
         CanManage = await MayManageAsync();
     }
 
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 }

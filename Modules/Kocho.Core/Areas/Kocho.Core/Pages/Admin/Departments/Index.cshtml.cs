@@ -1,3 +1,4 @@
+using Kocho.Core.Calendar;
 using Kocho.Core.Departments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +19,7 @@ public sealed class IndexModel(DepartmentDirectory directory, TimeProvider clock
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        Today = JapanTime.Today(clock);
         var all = await directory.AllAsync(cancellationToken);
         var rows = new List<(Department, int)>();
         foreach (var root in all.Where(d => d.ParentId is null)) Add(root, 0);
