@@ -16,9 +16,9 @@ public sealed class StaffClaimsPrincipalFactory(
     PermissionRegistry registry, TwoFactorPolicy twoFactorPolicy)
     : UserClaimsPrincipalFactory<KochoUser, KochoRole>(users, roles, options)
 {
-    public const string NameClaim = "kocho:name";
-    public const string DepartmentClaim = "kocho:department";
-    public const string KindClaim = "kocho:kind";
+    public const string NameClaim = StaffPrincipal.NameClaim;
+    public const string DepartmentClaim = StaffPrincipal.DepartmentClaim;
+    public const string KindClaim = StaffPrincipal.KindClaim;
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(KochoUser user)
     {

@@ -1,0 +1,22 @@
+namespace Kocho.Core.Search;
+
+/// <summary>
+/// The one full-text search of the portal (Lucene.Net with Japanese analysis), shared by FAQ and opinions.
+/// Each index has a name ("faq", "cases"); modules keep it in step from their domain events after commit,
+/// and an empty or rebuilt index is filled from the module's <see cref="ISearchIndexSource"/>.
+/// </summary>
+public interface ISearchService
+{
+    /// <summary>Adds or replaces documents by id; searchable when the call returns.</summary>
+    Task IndexAsync(string index, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    Task<SearchResults> SearchAsync(string index, SearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The documents most like <paramref name="text"/> (nearest neighbours), e.g. past cases for a department suggestion.</summary>
+    Task<SearchResults> SimilarAsync(string index, string text, IReadOnlyDictionary<string, IReadOnlyList<string>>? filters, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Empties the index and fills it again from its <see cref="ISearchIndexSource"/>; returns the number of documents.</summary>
+    Task<int> RebuildAsync(string index, CancellationToken cancellationToken = default);
+}
