@@ -29,7 +29,7 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
     private readonly string _root;
     private readonly SearchSynonyms _synonyms;
     private readonly IServiceScopeFactory _scopes;
-    private readonly ConcurrentDictionary<string, Lazy<SearchIndex>> _indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SearchIndex> _indexes = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public LuceneSearchService(KochoOptions kocho, IHostEnvironment environment, SearchSynonyms synonyms, IServiceScopeFactory scopes)
@@ -127,9 +127,9 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         lock (_indexes)
         {
             _disposed = true;
-            foreach (var index in _indexes.Values.Where(i => i.IsValueCreated))
+            foreach (var index in _indexes.Values)
             {
-                index.Value.Dispose();
+                index.Dispose();
             }
             _indexes.Clear();
         }
@@ -143,12 +143,18 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         }
         if (_indexes.TryGetValue(index, out var existing))
         {
-            return existing.Value;
+            return existing;
         }
         lock (_indexes)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _indexes.GetOrAdd(index, name => new Lazy<SearchIndex>(() => new SearchIndex(name, Path.Combine(_root, name)))).Value;
+            if (!_indexes.TryGetValue(index, out existing))
+            {
+                // Opened under the lock and only kept when it opened: a folder locked by another process is retried next time.
+                existing = new SearchIndex(index, Path.Combine(_root, index));
+                _indexes[index] = existing;
+            }
+            return existing;
         }
     }
 
@@ -270,7 +276,7 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
     /// <summary>HTML-encoded text with the query's terms in &lt;mark&gt;; the start of the text where nothing matched.</summary>
     private sealed class SnippetHighlighter(Query query)
     {
-        private readonly SimpleHTMLEncoder _encoder = new();
+        private readonly HtmlTextEncoder _encoder = new();
         private readonly SimpleHTMLFormatter _formatter = new("<mark>", "</mark>");
 
         public string Title(string text) => Highlight(text, SearchFields.Title, new NullFragmenter()) ?? _encoder.EncodeText(text);
