@@ -191,9 +191,12 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         var stripped = QuestionPhrasing.Strip(text);
         var query = new BooleanQuery();
         AddText(query, stripped, 1f);
-        foreach (var synonym in synonyms.Expand(stripped))
+        foreach (var group in synonyms.Expand(stripped))
         {
-            AddText(query, synonym, SynonymWeight);
+            foreach (var synonym in group)
+            {
+                AddText(query, synonym, SynonymWeight / group.Count);
+            }
         }
         return query;
     }

@@ -47,8 +47,8 @@ public sealed class JapaneseAnalysisTests
     public void A_synonym_group_expands_a_query_that_contains_one_of_its_terms_in_any_spelling()
     {
         var set = new SynonymSet([["マイナンバーカード", "個人番号カード"], ["住民票", "住民票の写し"]]);
-        Assert.Equal(["個人番号かーど"], set.Expand("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞの暗証番号"));
-        Assert.Equal(["住民票の写し"], set.Expand("住民票がほしい"));
+        Assert.Equal(["個人番号かーど"], Assert.Single(set.Expand("ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞの暗証番号")));
+        Assert.Equal(["住民票の写し"], Assert.Single(set.Expand("住民票がほしい")));
         Assert.Empty(set.Expand("粗大ごみ"));
     }
 
