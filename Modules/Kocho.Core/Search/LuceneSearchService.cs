@@ -22,6 +22,7 @@ namespace Kocho.Core.Search;
 public sealed partial class LuceneSearchService : ISearchService, IDisposable
 {
     private const int MaxTermsPerText = 64;
+    private const int MaxClauses = 1000; // below BooleanQuery's limit of 1024, however long the text and many its synonyms
     private const float WordBoost = 1.5f;
     private const float SynonymWeight = 0.8f;
     private const int SnippetLength = 120;
@@ -203,13 +204,15 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
 
     private static void AddText(BooleanQuery query, string text, float weight)
     {
+        var bigrams = Terms(JapaneseAnalysis.Bigrams, SearchFields.Title, text).Distinct().ToList();
+        var words = Terms(JapaneseAnalysis.Words, SearchFields.Title + SearchFields.WordSuffix, text).Distinct().ToList();
         foreach (var (field, boost) in SearchFields.Weighted)
         {
-            foreach (var term in Terms(JapaneseAnalysis.Bigrams, field, text))
+            foreach (var term in bigrams.TakeWhile(_ => query.Clauses.Count < MaxClauses))
             {
                 query.Add(new TermQuery(new Term(field, term)) { Boost = boost * weight }, Occur.SHOULD);
             }
-            foreach (var term in Terms(JapaneseAnalysis.Words, field + SearchFields.WordSuffix, text))
+            foreach (var term in words.TakeWhile(_ => query.Clauses.Count < MaxClauses))
             {
                 query.Add(new TermQuery(new Term(field + SearchFields.WordSuffix, term)) { Boost = boost * weight * WordBoost }, Occur.SHOULD);
             }

@@ -180,6 +180,17 @@ public sealed class SearchServiceTests(SearchHostFixture fixture) : IClassFixtur
         Assert.Equal(160, (await Search.SearchAsync("concurrent", new SearchQuery { Text = "道路の補修" })).Total);
     }
 
+    [Fact]
+    public async Task A_whole_letter_as_the_query_still_finds_its_subject()
+    {
+        // An inquiry body pasted into the search: far more terms and synonym matches than one query may hold.
+        var letter = string.Concat(Enumerable.Repeat("住民票、国保、住民税、保育園、図書館、粗大ごみ、マイナンバーカードのことで、", 40))
+            + "いろいろ伺いたいのですが、まずは粗大ごみ処理券をどこで買えるか教えてください。";
+        var results = await Search.SearchAsync("faq", new SearchQuery { Text = letter, Take = 10 });
+        Assert.True(results.Total > 50);
+        Assert.Contains("82", results.Hits.Select(h => h.Id));
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("FAQ")]
