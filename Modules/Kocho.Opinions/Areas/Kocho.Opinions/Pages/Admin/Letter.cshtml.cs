@@ -1,5 +1,4 @@
 using Kocho.Core.Departments;
-using Kocho.Core.Settings;
 using Kocho.Opinions.Cases;
 using Kocho.Opinions.Handling;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kocho.Opinions.Areas.Kocho.Opinions.Pages.Admin;
 
 /// <summary>回答書: the printable A4 answer letter with the address block, for answers sent by post (the address view is audited).</summary>
-[Authorize(Policy = Permissions.SendName)]
+[Authorize(Policy = Permissions.ViewCasesName)]
 public sealed class LetterModel(CaseQueries queries, DepartmentDirectory departments) : PageModel
 {
     public OpinionCase Case { get; private set; } = null!;
@@ -22,8 +21,10 @@ public sealed class LetterModel(CaseQueries queries, DepartmentDirectory departm
     {
         var actor = CaseActor.From(User);
         var found = await queries.FindAsync(actor, id, cancellationToken);
-        var answer = found is null ? null : await queries.AnswerAsync(actor, id, cancellationToken);
-        if (found is null || answer is null) return NotFound();
+        if (found is null) return NotFound();
+        if (!actor.Can(Permissions.SendName)) return Forbid();
+        var answer = await queries.AnswerAsync(actor, id, cancellationToken);
+        if (answer is null) return NotFound();
         Case = found;
         Answer = answer;
         if (actor.Can(Permissions.ViewPersonalDataName)) Contact = await queries.ContactAsync(actor, id, cancellationToken);
