@@ -5,6 +5,7 @@ using Kocho.Faq.Approval;
 using Kocho.Faq.Data;
 using Kocho.Faq.Entries;
 using Kocho.Faq.Events;
+using Kocho.Faq.Public;
 using Kocho.Faq.Publishing;
 using Kocho.Faq.Recipes;
 using Kocho.Faq.Search;
@@ -20,6 +21,8 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<FaqDbContext>();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
+        module.AddPublicMenu<PublicMenu>();
+        module.AddPublicScripts<PublicScripts>();
         module.AddRecipeStep<FaqEntriesStep>();
 
         services.AddSingleton<FaqMarkdown>();
@@ -27,6 +30,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<FaqApprovalRoutes>();
         services.AddScoped<FaqPublication>();
         services.AddScoped<FaqService>();
+        services.AddScoped<FaqQueries>();
+        services.AddScoped<FaqNames>();
+        services.AddScoped<FaqPublicCatalog>();
+        services.AddScoped<FaqSearch>();
         services.AddScoped<FaqSearchDocuments>();
         services.AddScoped<ISearchIndexSource, FaqIndexSource>();
         services.AddScoped<FaqIndexer>();
@@ -35,7 +42,5 @@ public sealed class Startup : ModuleStartup
         services.AddHostedService<FaqPublicationJob>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => FaqApi.Map(endpoints);
 }
