@@ -34,12 +34,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<FaqNames>();
         services.AddScoped<FaqPublicCatalog>();
         services.AddScoped<FaqSearch>();
+        services.AddScoped<Csv.FaqCsvExport>();
+        services.AddScoped<Csv.FaqCsvImport>();
         services.AddScoped<FaqSearchDocuments>();
         services.AddScoped<ISearchIndexSource, FaqIndexSource>();
         services.AddScoped<FaqIndexer>();
         services.AddScoped<IDomainEventHandler<FaqPublished>>(sp => sp.GetRequiredService<FaqIndexer>());
         services.AddScoped<IDomainEventHandler<FaqUnpublished>>(sp => sp.GetRequiredService<FaqIndexer>());
         services.AddHostedService<FaqPublicationJob>();
+        services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Cli.FaqCliCommands>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => FaqApi.Map(endpoints);
