@@ -62,6 +62,10 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<SearchSynonyms>();
         services.AddSingleton<LuceneSearchService>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
+        services.AddScoped<SynonymStore>();
+        module.AddRecipeStep<SynonymsStep>();
+        services.AddSingleton<ICliCommandProvider, SearchCliCommands>();
+        services.AddHostedService<SearchIndexFiller>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
