@@ -67,7 +67,9 @@ public static class KochoPortal
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            // Only configuration overrides reach the configuration: a verb's own argument such as "/data/faq.csv"
+            // would otherwise be read as a "/key value" switch and swallow the next setting.
+            Args = args.Where(IsConfigurationOverride).ToArray(),
             ApplicationName = typeof(KochoPortal).Assembly.GetName().Name,
         });
         // Lowest-precedence defaults: appsettings, environment and command line all override them.
@@ -145,12 +147,33 @@ public static class KochoPortal
         var root = new RootCommand("Kocho 広聴システム — 引数なしで公開サイトと職員サイトを起動します。");
         foreach (var provider in services.GetServices<ICliCommandProvider>())
         {
-            foreach (var command in provider.CreateCommands(runner)) root.Subcommands.Add(command);
+            foreach (var command in provider.CreateCommands(runner)) Add(root, command);
         }
         return root;
     }
 
+    /// <summary>
+    /// Adds a module's verb; a verb another module already added (<c>export</c>, <c>import</c>) becomes one
+    /// parent holding both modules' subcommands, so that <c>export faq</c> and <c>export opinions</c> coexist.
+    /// </summary>
+    private static void Add(Command parent, Command command)
+    {
+        var existing = parent.Subcommands.FirstOrDefault(c => c.Name == command.Name);
+        if (existing is null)
+        {
+            parent.Subcommands.Add(command);
+            return;
+        }
+        if (command.Subcommands.Count == 0 || existing.Subcommands.Count == 0)
+        {
+            throw new InvalidOperationException($"Two modules define the CLI verb '{command.Name}'.");
+        }
+        foreach (var sub in command.Subcommands.ToList()) Add(existing, sub);
+    }
+
     /// <summary>Arguments for the verb parser: configuration overrides (<c>--Kocho:DataPath=…</c>) are for the host only.</summary>
-    public static string[] CliArguments(string[] args) =>
-        args.Where(a => !(a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':') && a.Contains('='))).ToArray();
+    public static string[] CliArguments(string[] args) => args.Where(a => !IsConfigurationOverride(a)).ToArray();
+
+    private static bool IsConfigurationOverride(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && arg.Contains('=');
 }

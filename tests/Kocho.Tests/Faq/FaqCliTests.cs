@@ -22,8 +22,7 @@ public sealed class FaqCliTests
         await using var host = await PortalHost.CreateAsync();
         var file = Path.Combine(host.DataPath, "faq-import.csv");
         await File.WriteAllTextAsync(file, Header + ",戸籍・住民票・印鑑登録,印鑑登録,印鑑登録証をなくしました。,戸籍住民課の窓口で廃止の届出をしてください。,0502,印鑑登録証、紛失,公開\r\n", new UTF8Encoding(true));
-        // Relative: the host's command-line configuration would read an argument starting with "/" as a switch.
-        file = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        Assert.True(Path.IsPathRooted(file)); // an argument starting with "/" is the verb's, not a configuration switch
         var (code, output, error) = await host.RunVerbAsync("import", "faq", file);
         Assert.True(code == 0, error);
         Assert.Contains("新規 1 件", output);
