@@ -5,9 +5,12 @@ using Xunit;
 
 namespace Kocho.Tests.Search;
 
-/// <summary>One started portal with the demo FAQ corpus indexed as "faq", shared by the search service tests.</summary>
+/// <summary>One started portal with the demo FAQ corpus in an index of its own, shared by the search service tests.</summary>
 public sealed class SearchHostFixture : IAsyncLifetime
 {
+    /// <summary>Not "faq": that index belongs to the FAQ module, which fills it from its own (here empty) entries.</summary>
+    public const string Index = "faq-corpus";
+
     public PortalHost Host { get; private set; } = null!;
 
     public ISearchService Search => Host.Services.GetRequiredService<ISearchService>();
@@ -15,7 +18,7 @@ public sealed class SearchHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await PortalHost.StartAsync("shinjuku");
-        await Search.IndexAsync("faq", FaqCorpus.Entries.Select(FaqCorpus.ToDocument).ToList());
+        await Search.IndexAsync(Index, FaqCorpus.Entries.Select(FaqCorpus.ToDocument).ToList());
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
@@ -36,26 +39,26 @@ public sealed class SearchServiceTests(SearchHostFixture fixture) : IClassFixtur
     [InlineData("ｿﾀﾞｲｺﾞﾐ 処理券", "82")]
     public async Task Width_and_kana_variants_find_the_entry(string query, string expected)
     {
-        var results = await Search.SearchAsync("faq", new SearchQuery { Text = query, Take = 3 });
+        var results = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = query, Take = 3 });
         Assert.Contains(expected, results.Hits.Select(h => h.Id));
     }
 
     [Fact]
     public async Task Part_of_a_word_finds_entries_with_the_whole_word()
     {
-        var results = await Search.SearchAsync("faq", new SearchQuery { Text = "マイナ", Take = 10 });
+        var results = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = "マイナ", Take = 10 });
         Assert.Contains("15", results.Hits.Select(h => h.Id));
         Assert.Contains("<mark>マイナ</mark>", results.Hits.First(h => h.Id == "15").TitleHtml);
 
-        var oversized = await Search.SearchAsync("faq", new SearchQuery { Text = "粗大", Take = 1 });
+        var oversized = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = "粗大", Take = 1 });
         Assert.Contains(Assert.Single(oversized.Hits).Id, new[] { "81", "82", "83", "94" });
     }
 
     [Fact]
     public async Task Question_phrasing_does_not_change_what_comes_first()
     {
-        var plain = await Search.SearchAsync("faq", new SearchQuery { Text = "印鑑登録証 紛失", Take = 1 });
-        var sentence = await Search.SearchAsync("faq", new SearchQuery { Text = "印鑑登録証の紛失について知りたいのですが、どうすればいいですか？教えてください。", Take = 1 });
+        var plain = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = "印鑑登録証 紛失", Take = 1 });
+        var sentence = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = "印鑑登録証の紛失について知りたいのですが、どうすればいいですか？教えてください。", Take = 1 });
         Assert.Equal("14", plain.Hits.Single().Id);
         Assert.Equal("14", sentence.Hits.Single().Id);
     }
@@ -78,16 +81,16 @@ public sealed class SearchServiceTests(SearchHostFixture fixture) : IClassFixtur
     public async Task An_internal_entry_is_never_returned_when_only_public_entries_are_asked_for()
     {
         const string internalQuery = "支援措置 交付制限 DV";
-        var all = await Search.SearchAsync("faq", new SearchQuery { Text = internalQuery, Take = 1 });
+        var all = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = internalQuery, Take = 1 });
         Assert.Equal("22", all.Hits.Single().Id);
         Assert.Equal(["internal"], all.Hits.Single().Tags["visibility"]);
 
-        var publicOnly = await Search.SearchAsync("faq", new SearchQuery { Text = internalQuery, Filters = PublicOnly, Take = 200 });
+        var publicOnly = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = internalQuery, Filters = PublicOnly, Take = 200 });
         Assert.True(publicOnly.Total > 0);
         Assert.DoesNotContain(publicOnly.Hits, h => h.Tags["visibility"].Single() != "public");
         Assert.Equal(publicOnly.Total, publicOnly.Hits.Count);
 
-        var department = await Search.SearchAsync("faq", new SearchQuery
+        var department = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery
         {
             Text = "ごみ",
             Filters = new Dictionary<string, IReadOnlyList<string>> { ["department"] = ["1103"], ["visibility"] = ["public", "internal"] },
@@ -124,8 +127,8 @@ public sealed class SearchServiceTests(SearchHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task Newest_first_pages_through_all_matches_with_the_total()
     {
-        var first = await Search.SearchAsync("faq", new SearchQuery { Text = "ごみ", Sort = SearchSort.Newest, Take = 5 });
-        var second = await Search.SearchAsync("faq", new SearchQuery { Text = "ごみ", Sort = SearchSort.Newest, Skip = 5, Take = 5 });
+        var first = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = "ごみ", Sort = SearchSort.Newest, Take = 5 });
+        var second = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = "ごみ", Sort = SearchSort.Newest, Skip = 5, Take = 5 });
 
         Assert.True(first.Total > 10);
         Assert.Equal(first.Total, second.Total);
@@ -138,7 +141,7 @@ public sealed class SearchServiceTests(SearchHostFixture fixture) : IClassFixtur
     public async Task Similar_finds_the_entries_nearest_to_a_text()
     {
         var text = "ソファとベッドを捨てたいので、粗大ごみの収集を申し込みたい。処理券はどこで買えますか。";
-        var similar = await Search.SimilarAsync("faq", text, PublicOnly, 3);
+        var similar = await Search.SimilarAsync(SearchHostFixture.Index, text, PublicOnly, 3);
         Assert.Contains(similar.Hits.Select(h => h.Id), id => id is "81" or "82");
         Assert.All(similar.Hits, h => Assert.Equal(["public"], h.Tags["visibility"]));
     }
@@ -186,7 +189,7 @@ public sealed class SearchServiceTests(SearchHostFixture fixture) : IClassFixtur
         // An inquiry body pasted into the search: far more terms and synonym matches than one query may hold.
         var letter = string.Concat(Enumerable.Repeat("住民票、国保、住民税、保育園、図書館、粗大ごみ、マイナンバーカードのことで、", 40))
             + "いろいろ伺いたいのですが、まずは粗大ごみ処理券をどこで買えるか教えてください。";
-        var results = await Search.SearchAsync("faq", new SearchQuery { Text = letter, Take = 10 });
+        var results = await Search.SearchAsync(SearchHostFixture.Index, new SearchQuery { Text = letter, Take = 10 });
         Assert.True(results.Total > 50);
         Assert.Contains("82", results.Hits.Select(h => h.Id));
     }
