@@ -7,6 +7,8 @@ using Kocho.Core.Modules;
 using Kocho.Core.Protection;
 using Kocho.Core.Recipes;
 using Kocho.Core.Recipes.Steps;
+using Kocho.Core.Search;
+using Kocho.Core.Search.Synonyms;
 using Kocho.Core.Settings;
 using Kocho.Core.Setup;
 using Kocho.Core.Sites;
@@ -55,6 +57,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<AuditSearch>();
         services.AddSingleton<ICliCommandProvider, AuditCliCommands>();
         services.AddMailOutbox();
+
+        module.AddDbContext<SearchDbContext>(SearchDbContext.Feature);
+        services.AddSingleton<SearchSynonyms>();
+        services.AddSingleton<LuceneSearchService>();
+        services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
