@@ -23,12 +23,12 @@ public sealed class DepartmentSuggester(ISearchService search, DepartmentDirecto
         if (string.IsNullOrWhiteSpace(text)) return [];
         var exclude = excludeCaseId?.ToString();
         var results = await search.SimilarAsync(CaseIndex.Name, CaseTextRedactor.Redact(text), ForwardedOnly, Neighbours + 1, cancellationToken);
-        var votes = new Dictionary<string, (double Score, List<string> Cases)>();
+        var votes = new Dictionary<string, (double Score, List<DepartmentSuggestion.SimilarCase> Cases)>();
         foreach (var hit in results.Hits.Where(h => h.Id != exclude).Take(Neighbours))
         {
             var lead = First(hit, CaseIndex.Lead);
-            var receipt = First(hit, CaseIndex.ReceiptNumber) ?? "";
-            if (lead is not null) Vote(lead, hit.Score, receipt);
+            var similar = Guid.TryParse(hit.Id, out var id) ? new DepartmentSuggestion.SimilarCase(id, First(hit, CaseIndex.ReceiptNumber) ?? "") : null;
+            if (lead is not null) Vote(lead, hit.Score, similar);
             if (hit.Tags.TryGetValue(CaseIndex.Department, out var all))
             {
                 foreach (var related in all.Where(d => d != lead)) Vote(related, hit.Score * RelatedWeight, null);
@@ -40,13 +40,13 @@ public sealed class DepartmentSuggester(ISearchService search, DepartmentDirecto
             .Where(v => byId.ContainsKey(v.Key))
             .OrderByDescending(v => v.Value.Score)
             .Take(take)
-            .Select(v => new DepartmentSuggestion(byId[v.Key].Id, byId[v.Key].Code, byId[v.Key].Name, v.Value.Score, v.Value.Cases.Count, v.Value.Cases))
+            .Select(v => new DepartmentSuggestion(byId[v.Key].Id, byId[v.Key].Code, byId[v.Key].Name, v.Value.Score, v.Value.Cases))
             .ToList();
 
-        void Vote(string department, double score, string? receipt)
+        void Vote(string department, double score, DepartmentSuggestion.SimilarCase? similar)
         {
-            var current = votes.TryGetValue(department, out var v) ? v : (0d, new List<string>());
-            if (receipt is { Length: > 0 }) current.Item2.Add(receipt);
+            var current = votes.TryGetValue(department, out var v) ? v : (0d, new List<DepartmentSuggestion.SimilarCase>());
+            if (similar is not null) current.Item2.Add(similar);
             votes[department] = (current.Item1 + score, current.Item2);
         }
     }
