@@ -36,6 +36,7 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<OpinionsDbContext>();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
+        module.AddPublicMenu<PublicMenu>();
 
         services.AddSingleton<OpinionLinks>();
         services.AddScoped<AccessCodes>();

@@ -37,10 +37,7 @@ public sealed class IntakeService(
     /// <summary>A case sent through the public web form (guest or signed-in resident).</summary>
     public Task<IntakeResult> SubmitWebAsync(IntakeRequest request, CancellationToken cancellationToken = default)
     {
-        request.Channel = Channel.WebForm;
-        request.ReceivedOn = null;
-        request.Attachments = [];
-        if (request.Sender == SenderKind.Anonymous) request.WantsAnswer = false;
+        PrepareWeb(request);
         return SaveAsync(CaseActor.Public(request.Sender == SenderKind.Resident ? "登録利用者" : "Webフォーム"), request, webForm: true, cancellationToken);
     }
 
@@ -67,11 +64,28 @@ public sealed class IntakeService(
         return SaveAsync(actor, request, webForm: false, cancellationToken, callback: true);
     }
 
-    private async Task<IntakeResult> SaveAsync(CaseActor actor, IntakeRequest request, bool webForm, CancellationToken cancellationToken, bool callback = false)
+    /// <summary>The web form's confirmation step: the errors <see cref="SubmitWebAsync"/> would report, nothing saved.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckWebAsync(IntakeRequest request, CancellationToken cancellationToken = default)
+    {
+        PrepareWeb(request);
+        return (await ValidateAsync(request, callback: false, cancellationToken)).Errors;
+    }
+
+    private static void PrepareWeb(IntakeRequest request)
+    {
+        request.Channel = Channel.WebForm;
+        request.ReceivedOn = null;
+        request.Attachments = [];
+        request.CategoryIds = [];
+        request.ForwardComment = null;
+        if (request.Sender == SenderKind.Anonymous) request.WantsAnswer = false;
+    }
+
+    private async Task<(Dictionary<string, string> Errors, ResidentContact? Resident)> ValidateAsync(IntakeRequest request, bool callback, CancellationToken cancellationToken)
     {
         var today = JapanTime.Today(clock);
         var errors = IntakeCheck.Run(request, today);
-        if (callback && request.Phone is null && !errors.ContainsKey("Phone")) errors["Phone"] = "折り返し先の電話番号を入力してください。";
+        if (callback && request.Phone is null) errors["Phone"] = "折り返し先の電話番号を入力してください。";
         if (callback && request.DepartmentId is null) errors["DepartmentId"] = "転送先の所属を選んでください。";
         if (request.DepartmentId is { } departmentId)
         {
@@ -92,6 +106,13 @@ public sealed class IntakeService(
             resident = await residents.FindAsync(request.ResidentUserId, cancellationToken);
             if (resident is null) errors["Sender"] = "ログインしている利用者が見つかりません。もう一度ログインしてください。";
         }
+        return (errors, resident);
+    }
+
+    private async Task<IntakeResult> SaveAsync(CaseActor actor, IntakeRequest request, bool webForm, CancellationToken cancellationToken, bool callback = false)
+    {
+        var today = JapanTime.Today(clock);
+        var (errors, resident) = await ValidateAsync(request, callback, cancellationToken);
         if (errors.Count > 0) return IntakeResult.Invalid(errors);
 
         if (request.FormToken is not null && await RepeatedAsync(request.FormToken, cancellationToken) is { } earlier) return earlier;
@@ -186,6 +207,8 @@ public sealed class IntakeService(
                 ["link"] = links.To("/opinions/answer"),
             }), ct);
         }
+        // Saved inside the transaction, so that a recipe running several actions in one transaction finds the case.
+        await db.SaveChangesAsync(ct);
         return new IntakeResult(new Dictionary<string, string>(), opinionCase.Id, receipt, accessCode);
     }
 }
