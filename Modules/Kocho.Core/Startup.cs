@@ -60,8 +60,13 @@ public sealed class Startup : ModuleStartup
 
         module.AddDbContext<SearchDbContext>(SearchDbContext.Feature);
         services.AddSingleton<SearchSynonyms>();
+        services.AddSingleton<SearchChangeLog>();
         services.AddSingleton<LuceneSearchService>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
+        services.AddScoped<SynonymStore>();
+        module.AddRecipeStep<SynonymsStep>();
+        services.AddSingleton<ICliCommandProvider, SearchCliCommands>();
+        services.AddHostedService<SearchIndexFiller>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
