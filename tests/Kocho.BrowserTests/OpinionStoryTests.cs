@@ -17,7 +17,7 @@ public sealed class OpinionStoryTests : IAsyncLifetime
     private const string AnswerText = "ご意見ありがとうございます。西新宿の歩道の段差は、来月中に補修します。";
     private BrowserSession _session = null!;
 
-    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync("demo");
+    public async Task InitializeAsync() => _session = await BrowserSession.StartAsync("demo-staff");
 
     public async Task DisposeAsync() => await _session.DisposeAsync();
 

@@ -74,9 +74,9 @@ public sealed class SetupAndCliTests
     }
 
     [Fact]
-    public async Task The_demo_recipe_adds_staff_for_every_role()
+    public async Task The_demo_staff_recipe_adds_staff_for_every_role()
     {
-        await using var host = await PortalHost.StartAsync("demo");
+        await using var host = await PortalHost.StartAsync("demo-staff");
 
         using var approver = await host.SignedInStaffAsync("koseki.fujita", PortalHost.DemoPassword);
         Assert.Contains("href=\"/admin/opinions\"", await approver.GetStringAsync("/admin"));

@@ -16,7 +16,7 @@ public sealed class OpinionsSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await PortalHost.StartAsync("demo");
+        Host = await PortalHost.StartAsync("demo-staff");
         Mail = new MailPickup(Host.DataPath);
     }
 

@@ -46,6 +46,7 @@ public sealed class RecipeParsingTests
 
     [Theory]
     [InlineData("shinjuku")]
+    [InlineData("demo-staff")]
     [InlineData("demo")]
     public void The_shipped_recipes_parse(string name)
     {
