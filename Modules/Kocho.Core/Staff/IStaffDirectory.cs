@@ -12,6 +12,9 @@ public interface IStaffDirectory
     /// <summary>The staff members with these login IDs (unknown ones are left out).</summary>
     Task<IReadOnlyList<StaffContact>> ByLoginAsync(IReadOnlyCollection<string> logins, CancellationToken cancellationToken = default);
 
+    /// <summary>Every staff role (what a "role within the department" can name).</summary>
+    Task<IReadOnlyList<StaffRole>> RolesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The staff members with these user IDs.</summary>
     Task<IReadOnlyList<StaffContact>> ByIdAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken = default);
 }

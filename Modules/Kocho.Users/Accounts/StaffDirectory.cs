@@ -33,6 +33,11 @@ public sealed class StaffDirectory(UsersDbContext db) : IStaffDirectory
         return ToContacts(await Staff().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken));
     }
 
+    public async Task<IReadOnlyList<StaffRole>> RolesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Roles.AsNoTracking().Select(r => new { r.Name, r.DisplayName }).ToListAsync(cancellationToken))
+            .Select(r => new StaffRole(r.Name ?? "", string.IsNullOrWhiteSpace(r.DisplayName) ? r.Name ?? "" : r.DisplayName))
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+
     private IQueryable<KochoUser> Staff() => db.Users.AsNoTracking().Where(u => u.Kind == UserKind.Staff && !u.IsDisabled);
 
     private static List<StaffContact> ToContacts(List<KochoUser> users) =>
