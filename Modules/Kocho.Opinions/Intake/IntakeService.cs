@@ -85,7 +85,7 @@ public sealed class IntakeService(
     {
         var today = JapanTime.Today(clock);
         var errors = IntakeCheck.Run(request, today);
-        if (callback && request.Phone is null && !errors.ContainsKey("Phone")) errors["Phone"] = "折り返し先の電話番号を入力してください。";
+        if (callback && request.Phone is null) errors["Phone"] = "折り返し先の電話番号を入力してください。";
         if (callback && request.DepartmentId is null) errors["DepartmentId"] = "転送先の所属を選んでください。";
         if (request.DepartmentId is { } departmentId)
         {
