@@ -53,17 +53,17 @@ public sealed class OpinionCasesStep(
         var section = CaseActor.System(file.Actors.Section, Department(sections, "0103", 0).Id);
         var callCenter = CaseActor.System(file.Actors.CallCenter, Department(sections, "010302", 0).Id);
 
-        for (var i = 0; i < file.Cases.Count; i++)
+        // Oldest first, so that receipt numbers rise with the received dates as they would have.
+        foreach (var (item, index) in file.Cases.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Ago).ThenBy(x => x.i))
         {
-            var item = file.Cases[i];
             if (existing.Contains(item.Subject)) continue;
             try
             {
-                await CreateAsync(item, i + 1);
+                await CreateAsync(item, index + 1);
             }
             catch (OpinionException ex)
             {
-                throw new RecipeException($"意見等 {i + 1}（{item.Subject}）: {ex.Message}");
+                throw new RecipeException($"意見等 {index + 1}（{item.Subject}）: {ex.Message}");
             }
         }
 
@@ -93,7 +93,8 @@ public sealed class OpinionCasesStep(
             {
                 Kind = KindOf(item.Kind, line),
                 Channel = channel,
-                ReceivedOn = received,
+                // Staff may not enter a date over a year back: such demo cases are entered a year back and then moved.
+                ReceivedOn = received < today.AddYears(-1) ? today.AddYears(-1) : received,
                 Subject = item.Subject,
                 Body = item.Body,
                 CategoryIds = categories.TryGetValue(item.Category, out var category) ? [category] : throw new RecipeException($"意見等 {line}: 分類コード {item.Category} は登録されていません。"),
@@ -115,6 +116,7 @@ public sealed class OpinionCasesStep(
             if (!result.Succeeded) throw new RecipeException($"意見等 {line}: {string.Join(" ", result.Errors.Values)}");
             await db.SaveChangesAsync(cancellationToken);
             var id = result.CaseId;
+            if (request.ReceivedOn != received) await MoveReceivedOnAsync(id, received, cancellationToken);
 
             async Task Step(Func<Task> action)
             {
@@ -138,6 +140,30 @@ public sealed class OpinionCasesStep(
             if (stage >= 6 || closedWithoutAnswer) await Step(() => handling.CloseAsync(section, id, null, cancellationToken));
             await DateAlongItsLifeAsync(id, received, today, calendar);
         }
+    }
+
+    /// <summary>
+    /// Gives a case its real (older) 受付日, with a receipt number of that fiscal year when it differs (the number first
+    /// taken stays unused: numbers are never given twice) and the due dates counted from it.
+    /// </summary>
+    private async Task MoveReceivedOnAsync(Guid caseId, DateOnly received, CancellationToken cancellationToken)
+    {
+        var opinionCase = await db.Cases.Include(c => c.Forwardings).FirstAsync(c => c.Id == caseId, cancellationToken);
+        opinionCase.ReceivedOn = received;
+        var fiscalYear = ReceiptNumbers.FiscalYearOf(received);
+        if (fiscalYear != opinionCase.FiscalYear)
+        {
+            opinionCase.FiscalYear = fiscalYear;
+            opinionCase.Sequence = await ReceiptNumbers.NextAsync(db, fiscalYear, cancellationToken);
+            opinionCase.ReceiptNumber = ReceiptNumbers.Format(fiscalYear, opinionCase.Sequence);
+        }
+        if (opinionCase.Forwardings.Count > 0)
+        {
+            var due = await calendarService.AnswerDueAsync(received, cancellationToken: cancellationToken);
+            foreach (var f in opinionCase.Forwardings) f.DueOn = due;
+            opinionCase.AnswerDue = due;
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Moves the moments the services stamped "now" to the business days after receipt they stand for.</summary>

@@ -6,7 +6,8 @@ namespace Kocho.Opinions.Suggestions;
 
 /// <summary>
 /// Issue #4 item 9: when forwarding, the departments that handled the most similar past forwarded cases (nearest
-/// neighbours in the "cases" index), each neighbour voting for its 主管課 with its similarity and, less, for its 関係課.
+/// neighbours in the "cases" index), each neighbour voting for its 主管課 with its similarity and, less, for its 関係課;
+/// only departments some neighbour had as 主管課 are suggested (those cases are the reason shown).
 /// </summary>
 public sealed class DepartmentSuggester(ISearchService search, DepartmentDirectory departments)
 {
@@ -37,7 +38,7 @@ public sealed class DepartmentSuggester(ISearchService search, DepartmentDirecto
         if (votes.Count == 0) return [];
         var byId = (await departments.AllAsync(cancellationToken)).ToDictionary(d => d.Id.ToString());
         return votes
-            .Where(v => byId.ContainsKey(v.Key))
+            .Where(v => byId.ContainsKey(v.Key) && v.Value.Cases.Count > 0)
             .OrderByDescending(v => v.Value.Score)
             .Take(take)
             .Select(v => new DepartmentSuggestion(byId[v.Key].Id, byId[v.Key].Code, byId[v.Key].Name, v.Value.Score, v.Value.Cases))
