@@ -24,8 +24,12 @@ public sealed class FaqQueries(FaqDbContext db, CoreDbContext core, FaqAccess ac
         return from v in db.Versions.AsNoTracking()
                where v.VersionNumber == db.Versions.Where(x => x.EntryId == v.EntryId).Max(x => x.VersionNumber)
                join e in entries on v.EntryId equals e.Id
-               select new FaqRow(e.Id, e.Number, v.Question, v.VersionNumber, v.Status, e.LiveVersionId != null, v.Visibility,
-                   e.OwnerDepartmentId, v.CategoryId, e.UpdatedAt, e.LastReviewedOn, v.ApprovalStep);
+               select new FaqRow
+               {
+                   EntryId = e.Id, Number = e.Number, Question = v.Question, VersionNumber = v.VersionNumber, Status = v.Status, Live = e.LiveVersionId != null,
+                   Visibility = v.Visibility, OwnerDepartmentId = e.OwnerDepartmentId, CategoryId = v.CategoryId, UpdatedAt = e.UpdatedAt,
+                   LastReviewedOn = e.LastReviewedOn, ApprovalStep = v.ApprovalStep,
+               };
     }
 
     public async Task<(int Total, IReadOnlyList<FaqRow> Rows)> ListAsync(FaqActor actor, FaqFilter filter, int skip, int take, CancellationToken cancellationToken)
@@ -62,8 +66,17 @@ public sealed class FaqQueries(FaqDbContext db, CoreDbContext core, FaqAccess ac
                              where v.Status == FaqVersionStatus.Pending
                              join e in db.Entries.AsNoTracking() on v.Id equals e.WorkingVersionId
                              orderby v.UpdatedAt
-                             select new { Row = new FaqRow(e.Id, e.Number, v.Question, v.VersionNumber, v.Status, e.LiveVersionId != null, v.Visibility,
-                                 e.OwnerDepartmentId, v.CategoryId, v.UpdatedAt, e.LastReviewedOn, v.ApprovalStep), v.EditedBy, v.SubmittedBy }).ToListAsync(cancellationToken);
+                             select new
+                             {
+                                 Row = new FaqRow
+                                 {
+                                     EntryId = e.Id, Number = e.Number, Question = v.Question, VersionNumber = v.VersionNumber, Status = v.Status,
+                                     Live = e.LiveVersionId != null, Visibility = v.Visibility, OwnerDepartmentId = e.OwnerDepartmentId,
+                                     CategoryId = v.CategoryId, UpdatedAt = v.UpdatedAt, LastReviewedOn = e.LastReviewedOn, ApprovalStep = v.ApprovalStep,
+                                 },
+                                 v.EditedBy,
+                                 v.SubmittedBy,
+                             }).ToListAsync(cancellationToken);
         var result = new List<(FaqRow, FaqApprovalStep)>();
         foreach (var p in pending)
         {

@@ -18,7 +18,7 @@ public sealed class FaqPublicCatalog(FaqDbContext db, TimeProvider clock)
                join v in db.Versions.AsNoTracking() on e.LiveVersionId equals v.Id
                where v.Status == FaqVersionStatus.Published && v.Visibility == FaqVisibility.Public
                      && (v.PublishFrom == null || v.PublishFrom <= today) && (v.PublishTo == null || v.PublishTo >= today)
-               select new FaqPublicEntry(e.Id, e.Number, v, e.OwnerDepartmentId, e.ViewCount);
+               select new FaqPublicEntry { EntryId = e.Id, Number = e.Number, Version = v, OwnerDepartmentId = e.OwnerDepartmentId, ViewCount = e.ViewCount };
     }
 
     public Task<FaqPublicEntry?> FindAsync(int number, CancellationToken cancellationToken) =>

@@ -49,11 +49,8 @@ public sealed class FaqEntriesStep(RecipeLocator locator, FaqService faq, Data.F
             try
             {
                 var entry = await faq.CreateAsync(input, actor, cancellationToken);
-                if (item.Number is { } number && number != entry.Number && !existing.Contains(number))
-                {
-                    entry.Number = number;
-                    await db.SaveChangesAsync(cancellationToken);
-                }
+                if (item.Number is { } number && number != entry.Number && !existing.Contains(number)) entry.Number = number;
+                await db.SaveChangesAsync(cancellationToken);
                 existing.Add(entry.Number);
                 await faq.PublishDirectlyAsync(entry.Number, null, actor, cancellationToken);
             }
