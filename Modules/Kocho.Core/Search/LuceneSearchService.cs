@@ -22,6 +22,7 @@ namespace Kocho.Core.Search;
 public sealed partial class LuceneSearchService : ISearchService, IDisposable
 {
     private const int MaxTermsPerText = 64;
+    private const int MaxClauses = 1000; // below BooleanQuery's limit of 1024, however long the text and many its synonyms
     private const float WordBoost = 1.5f;
     private const float SynonymWeight = 0.8f;
     private const int SnippetLength = 120;
@@ -29,7 +30,7 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
     private readonly string _root;
     private readonly SearchSynonyms _synonyms;
     private readonly IServiceScopeFactory _scopes;
-    private readonly ConcurrentDictionary<string, Lazy<SearchIndex>> _indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SearchIndex> _indexes = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public LuceneSearchService(KochoOptions kocho, IHostEnvironment environment, SearchSynonyms synonyms, IServiceScopeFactory scopes)
@@ -127,9 +128,9 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         lock (_indexes)
         {
             _disposed = true;
-            foreach (var index in _indexes.Values.Where(i => i.IsValueCreated))
+            foreach (var index in _indexes.Values)
             {
-                index.Value.Dispose();
+                index.Dispose();
             }
             _indexes.Clear();
         }
@@ -143,12 +144,18 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         }
         if (_indexes.TryGetValue(index, out var existing))
         {
-            return existing.Value;
+            return existing;
         }
         lock (_indexes)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _indexes.GetOrAdd(index, name => new Lazy<SearchIndex>(() => new SearchIndex(name, Path.Combine(_root, name)))).Value;
+            if (!_indexes.TryGetValue(index, out existing))
+            {
+                // Opened under the lock and only kept when it opened: a folder locked by another process is retried next time.
+                existing = new SearchIndex(index, Path.Combine(_root, index));
+                _indexes[index] = existing;
+            }
+            return existing;
         }
     }
 
@@ -185,22 +192,27 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         var stripped = QuestionPhrasing.Strip(text);
         var query = new BooleanQuery();
         AddText(query, stripped, 1f);
-        foreach (var synonym in synonyms.Expand(stripped))
+        foreach (var group in synonyms.Expand(stripped))
         {
-            AddText(query, synonym, SynonymWeight);
+            foreach (var synonym in group)
+            {
+                AddText(query, synonym, SynonymWeight / group.Count);
+            }
         }
         return query;
     }
 
     private static void AddText(BooleanQuery query, string text, float weight)
     {
+        var bigrams = Terms(JapaneseAnalysis.Bigrams, SearchFields.Title, text).Distinct().ToList();
+        var words = Terms(JapaneseAnalysis.Words, SearchFields.Title + SearchFields.WordSuffix, text).Distinct().ToList();
         foreach (var (field, boost) in SearchFields.Weighted)
         {
-            foreach (var term in Terms(JapaneseAnalysis.Bigrams, field, text))
+            foreach (var term in bigrams.TakeWhile(_ => query.Clauses.Count < MaxClauses))
             {
                 query.Add(new TermQuery(new Term(field, term)) { Boost = boost * weight }, Occur.SHOULD);
             }
-            foreach (var term in Terms(JapaneseAnalysis.Words, field + SearchFields.WordSuffix, text))
+            foreach (var term in words.TakeWhile(_ => query.Clauses.Count < MaxClauses))
             {
                 query.Add(new TermQuery(new Term(field + SearchFields.WordSuffix, term)) { Boost = boost * weight * WordBoost }, Occur.SHOULD);
             }
@@ -270,7 +282,7 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
     /// <summary>HTML-encoded text with the query's terms in &lt;mark&gt;; the start of the text where nothing matched.</summary>
     private sealed class SnippetHighlighter(Query query)
     {
-        private readonly SimpleHTMLEncoder _encoder = new();
+        private readonly HtmlTextEncoder _encoder = new();
         private readonly SimpleHTMLFormatter _formatter = new("<mark>", "</mark>");
 
         public string Title(string text) => Highlight(text, SearchFields.Title, new NullFragmenter()) ?? _encoder.EncodeText(text);

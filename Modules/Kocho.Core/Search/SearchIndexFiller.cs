@@ -28,6 +28,11 @@ public sealed class SearchIndexFiller(LuceneSearchService search, IServiceScopeF
                     logger.LogInformation("Search index {Index} was empty and now holds {Count} documents.", index, count);
                 }
             }
+            catch (Lucene.Net.Store.LockObtainFailedException)
+            {
+                // Another process of this node (a CLI verb, a second host on a shared folder) holds the writer.
+                logger.LogInformation("Search index {Index} is in use by another process; it is not filled from here.", index);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Search index {Index} could not be filled from its source.", index);

@@ -22,15 +22,14 @@ public static class JapaneseAnalysis
 
     private static readonly Normalizer2 NfkcCaseFold = Normalizer2.GetInstance(null, "nfkc_cf", Normalizer2Mode.Compose);
 
-    /// <summary>Function words that carry no meaning on their own (after kana folding).</summary>
+    /// <summary>Function words and single kana, which carry no meaning on their own (after kana folding).</summary>
     private static readonly CharArraySet Particles = new(Version,
         new[]
         {
-            "の", "に", "は", "を", "が", "で", "と", "も", "へ", "や", "か", "ね", "よ", "な", "から", "まで", "より",
-            "です", "ます", "でしょう", "ください", "ので", "のに", "けど", "けれど", "って", "ん", "って", "し", "て", "た",
-            "い", "う", "る", "れ", "ら", "だ", "する", "した", "して", "します", "しまい", "ある", "あり", "いる", "なる",
-            "どう", "どこ", "なに", "何", "こと", "もの", "ため", "とき", "それ", "これ", "その", "この", "?", "？",
-        },
+            "から", "まで", "より", "です", "ですが", "ます", "でしょう", "ください", "ので", "のに", "けど", "けれど", "って",
+            "する", "した", "して", "します", "しまい", "ある", "あり", "いる", "なる", "どう", "どこ", "なに", "何", "こと",
+            "もの", "ため", "とき", "それ", "これ", "その", "この",
+        }.Concat(Enumerable.Range('\u3041', '\u3096' - '\u3041' + 1).Select(c => ((char)c).ToString())).ToArray(),
         ignoreCase: false);
 
     public static Analyzer Bigrams { get; } = new BigramAnalyzer();

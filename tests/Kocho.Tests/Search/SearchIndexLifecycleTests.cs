@@ -1,0 +1,92 @@
+using Kocho.Core.Search;
+using Kocho.Portal;
+using Kocho.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Kocho.Tests.Search;
+
+/// <summary>
+/// The index folder a node owns, across CLI runs and restarts. The portal here carries a source for the index
+/// "faq-demo" (the demo corpus), standing in for a module's source as the FAQ module will register its own.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class SearchIndexLifecycleTests
+{
+    [Fact]
+    public async Task Rebuild_fills_the_index_from_its_source_it_survives_restarts_and_a_lost_folder_is_refilled_at_start()
+    {
+        await using var host = await PortalHost.CreateAsync();
+
+        var (code, output, error) = await RunVerbAsync(host, "index", "rebuild");
+        Assert.True(code == 0, error);
+        Assert.Equal("faq-demo: 119 件を索引に登録しました。", output.Trim().Split('\n')[^1]);
+        var unknown = await RunVerbAsync(host, "index", "rebuild", "nope");
+        Assert.Equal(1, unknown.Code);
+        Assert.Equal("索引「nope」はありません。あるのは faq-demo です。", unknown.Error.Trim());
+
+        await using (var portal = await StartAsync(host))
+        {
+            var search = portal.Services.GetRequiredService<ISearchService>();
+            Assert.Equal("81", (await search.SearchAsync("faq-demo", new SearchQuery { Text = "粗大ごみの申込み", Take = 1 })).Hits.Single().Id);
+            await search.IndexAsync("faq-demo", [new SearchDocument { Id = "farm", Title = "区民農園の利用者募集" }]);
+
+            var busy = await RunVerbAsync(host, "index", "rebuild", "faq-demo");
+            Assert.Equal(1, busy.Code);
+            Assert.Contains("実行中のポータルが使っています", busy.Error);
+        }
+
+        await using (var portal = await StartAsync(host))
+        {
+            var search = portal.Services.GetRequiredService<ISearchService>();
+            Assert.Equal("farm", (await search.SearchAsync("faq-demo", new SearchQuery { Text = "区民農園", Take = 1 })).Hits.Single().Id);
+        }
+
+        Directory.Delete(Path.Combine(host.DataPath, "index", "faq-demo"), recursive: true);
+        await using (var portal = await StartAsync(host))
+        {
+            var search = portal.Services.GetRequiredService<LuceneSearchService>();
+            for (var waited = 0; search.Count("faq-demo") < 119 && waited < 200; waited++) await Task.Delay(50);
+            Assert.Equal(119, search.Count("faq-demo"));
+        }
+    }
+
+    private static void WithDemoSource(WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Services.AddScoped<ISearchIndexSource, DemoFaqSource>();
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunVerbAsync(PortalHost host, params string[] verb)
+    {
+        var args = verb.Concat(host.Args).ToArray();
+        await using var app = KochoPortal.Build(args, WithDemoSource);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await KochoPortal.RunVerbAsync(app, args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static async Task<WebApplication> StartAsync(PortalHost host)
+    {
+        var app = KochoPortal.Build([.. host.Args], WithDemoSource);
+        await app.StartAsync();
+        return app;
+    }
+
+    private sealed class DemoFaqSource : ISearchIndexSource
+    {
+        public string Index => "faq-demo";
+
+        public async IAsyncEnumerable<SearchDocument> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var entry in FaqCorpus.Entries)
+            {
+                await Task.Yield();
+                yield return FaqCorpus.ToDocument(entry);
+            }
+        }
+    }
+}
