@@ -21,12 +21,12 @@ public sealed class FaqAlertSource(FaqDbContext db, SiteSettings settings) : IAl
 
     public async Task<AlertItem?> FindAsync(Guid itemId, CancellationToken cancellationToken = default)
     {
-        var entry = await (from e in db.Entries.AsNoTracking()
-                           where e.Id == itemId
-                           let versionId = e.WorkingVersionId ?? e.LiveVersionId ?? e.PublishedVersionId
-                           select new { e.Id, e.Number, e.OwnerDepartmentId, Question = db.Versions.Where(v => v.Id == versionId).Select(v => v.Question).FirstOrDefault() })
+        var entry = await db.Entries.AsNoTracking().Where(e => e.Id == itemId)
+            .Select(e => new { e.Id, e.Number, e.OwnerDepartmentId, VersionId = e.WorkingVersionId ?? e.LiveVersionId ?? e.PublishedVersionId })
             .FirstOrDefaultAsync(cancellationToken);
-        return entry is null ? null : new AlertItem(entry.Id, Title(entry.Number, entry.Question), entry.OwnerDepartmentId, Path(entry.Number));
+        if (entry is null) return null;
+        var question = await db.Versions.AsNoTracking().Where(v => v.Id == entry.VersionId).Select(v => v.Question).FirstOrDefaultAsync(cancellationToken);
+        return new AlertItem(entry.Id, Title(entry.Number, question), entry.OwnerDepartmentId, Path(entry.Number));
     }
 
     public async Task<IReadOnlyList<AlertItem>> InConditionAsync(AlertCondition condition, DateOnly asOf, int businessDays, CancellationToken cancellationToken = default)

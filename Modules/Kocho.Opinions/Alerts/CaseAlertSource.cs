@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Kocho.Core.Alerts;
 using Kocho.Core.Calendar;
 using Kocho.Opinions.Cases;
@@ -34,7 +35,7 @@ public sealed class CaseAlertSource(OpinionsDbContext db, BusinessCalendarServic
             case AlertCondition.DueSoon:
             {
                 var last = calendar.AddBusinessDays(asOf, Math.Max(1, businessDays));
-                var rows = await OpenForwardings().Where(r => r.DueOn > asOf && r.DueOn <= last).ToListAsync(cancellationToken);
+                var rows = await OpenForwardings(f => f.DueOn > asOf && f.DueOn <= last).ToListAsync(cancellationToken);
                 return rows.Select(r => (Row: r, Left: calendar.BusinessDaysBetween(asOf, r.DueOn)))
                     .Where(x => x.Left == businessDays)
                     .Select(x => new AlertItem(x.Row.CaseId, Title(x.Row.ReceiptNumber, x.Row.Kind), x.Row.DepartmentId, Path(x.Row.CaseId), x.Row.DueOn, x.Left))
@@ -42,7 +43,7 @@ public sealed class CaseAlertSource(OpinionsDbContext db, BusinessCalendarServic
             }
             case AlertCondition.Overdue:
             {
-                var rows = await OpenForwardings().Where(r => r.DueOn < asOf).ToListAsync(cancellationToken);
+                var rows = await OpenForwardings(f => f.DueOn < asOf).ToListAsync(cancellationToken);
                 return rows.Select(r => new AlertItem(r.CaseId, Title(r.ReceiptNumber, r.Kind), r.DepartmentId, Path(r.CaseId), r.DueOn,
                     calendar.BusinessDaysBetween(asOf, r.DueOn))).ToList();
             }
@@ -59,8 +60,8 @@ public sealed class CaseAlertSource(OpinionsDbContext db, BusinessCalendarServic
         }
     }
 
-    private IQueryable<OpenForwarding> OpenForwardings() =>
-        from f in db.Forwardings.AsNoTracking()
+    private IQueryable<OpenForwarding> OpenForwardings(Expression<Func<CaseForwarding, bool>> due) =>
+        from f in db.Forwardings.AsNoTracking().Where(due)
         join c in db.Cases.AsNoTracking() on f.CaseId equals c.Id
         where (f.Status == ForwardingStatus.Forwarded || f.Status == ForwardingStatus.InProgress)
             && (c.Status == CaseStatus.Forwarded || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.Drafted || c.Status == CaseStatus.AwaitingApproval)

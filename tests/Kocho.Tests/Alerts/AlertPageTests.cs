@@ -107,4 +107,21 @@ public sealed class AlertPageTests(AlertsSite site)
         var bad = await staff.PostFormAsync("/admin/alerts/preferences", new() { ["Choices[Overdue]"] = "Sometimes" });
         Assert.Contains("受け取り方を選んでください。", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
     }
+
+    [Fact]
+    public async Task The_alerts_scan_verb_scans_a_business_day_and_refuses_a_closed_one_in_Japanese()
+    {
+        var calendar = await site.CalendarAsync();
+        var today = await site.TodayAsync();
+        var open = Enumerable.Range(1, 10).Select(today.AddDays).First(calendar.IsBusinessDay);
+        var closed = Enumerable.Range(1, 10).Select(today.AddDays).First(d => !calendar.IsBusinessDay(d));
+
+        var (code, output, error) = await site.Host.RunVerbAsync("alerts", "scan", "--date", open.ToString("yyyy-MM-dd"));
+        Assert.True(code == 0, error);
+        Assert.StartsWith($"{open:yyyy-MM-dd}: アラート ", output);
+
+        var refused = await site.Host.RunVerbAsync("alerts", "scan", "--date", closed.ToString("yyyy-MM-dd"));
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("開庁日ではありません", refused.Error);
+    }
 }

@@ -39,10 +39,17 @@ public sealed class AlertsSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync();
-        Directory.CreateDirectory(_recipes);
+        await WriteRecipeAsync(_recipes);
+        Host = await PortalHost.StartAsync("alerts-test", [.. Smtp.PortalArgs, $"--Kocho:Recipes:Path={_recipes}", "--Kocho:Alerts:Schedule=false"]);
+    }
+
+    /// <summary>Writes <c>alerts-test.recipe.json</c> (the Shinjuku setup and <see cref="Staff"/>) into <paramref name="folder"/>.</summary>
+    public static async Task WriteRecipeAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
         var users = string.Join(",\n", Staff.Select(s =>
             $$"""{ "login": "{{s.Login}}", "name": "{{s.Name}}", "department": "{{s.Department}}", "roles": ["{{s.Role}}"], "email": "{{Mail(s.Login)}}", "password": "${DemoPassword}" }"""));
-        await File.WriteAllTextAsync(Path.Combine(_recipes, "alerts-test.recipe.json"), $$"""
+        await File.WriteAllTextAsync(Path.Combine(folder, "alerts-test.recipe.json"), $$"""
             {
               "name": "alerts-test",
               "displayName": "アラートのテスト",
@@ -52,7 +59,6 @@ public sealed class AlertsSite : IAsyncLifetime
               ]
             }
             """);
-        Host = await PortalHost.StartAsync("alerts-test", [.. Smtp.PortalArgs, $"--Kocho:Recipes:Path={_recipes}", "--Kocho:Alerts:Schedule=false"]);
     }
 
     public async Task DisposeAsync()
@@ -105,6 +111,18 @@ public sealed class AlertsSite : IAsyncLifetime
             var mail = Smtp.ReceivedBy(Mail(login)).FirstOrDefault(m => subject.All(s => (m.Subject ?? "").Contains(s, StringComparison.Ordinal)));
             if (mail is not null) return mail;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"No mail 「{string.Join(" ", subject)}」 to {login}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> mails to <paramref name="login"/> have a subject containing <paramref name="subject"/> and <paramref name="reference"/>.</summary>
+    public async Task<int> MailCountAsync(string login, int count, string subject, string reference)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var n = Smtp.ReceivedBy(Mail(login)).Count(m => (m.Subject ?? "").Contains(subject, StringComparison.Ordinal) && (m.Subject ?? "").Contains(reference, StringComparison.Ordinal));
+            if (n >= count || DateTime.UtcNow > deadline) return n;
             await Task.Delay(100);
         }
     }
