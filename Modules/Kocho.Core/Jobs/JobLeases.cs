@@ -56,6 +56,8 @@ public sealed class JobLeases(JobsDbContext db, JobLeaseOwner owner, TimeProvide
     /// </summary>
     public async Task<bool> RunOnceAsync(string job, string run, TimeSpan duration, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
+        // A cheap read first: schedulers ask every minute, and most of the day the run is done.
+        if (await LastCompletedAsync(job, cancellationToken) == run) return false;
         if (!await TryAcquireAsync(job, duration, cancellationToken)) return false;
         try
         {
