@@ -65,6 +65,7 @@ public sealed class Startup : ModuleStartup
 
         module.AddDbContext<SearchDbContext>(SearchDbContext.Feature);
         services.AddSingleton<SearchSynonyms>();
+        services.AddSingleton<SearchChangeLog>();
         services.AddSingleton<LuceneSearchService>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
         services.AddScoped<SynonymStore>();

@@ -16,7 +16,8 @@ namespace Kocho.Core.Search;
 
 /// <summary>
 /// <see cref="ISearchService"/> on Lucene.Net: one index folder per name under <c>&lt;DataPath&gt;/index/&lt;name&gt;</c>,
-/// owned by this node (opened on first use, closed at shutdown). Queries are stripped of question phrasing,
+/// owned by this node (opened on first use, closed at shutdown) and kept in step with other nodes through the change
+/// log (<see cref="FollowAsync"/>). Queries are stripped of question phrasing,
 /// expanded with the administrators' synonyms and matched on both bigrams and ICU words, question and keywords first.
 /// </summary>
 public sealed partial class LuceneSearchService : ISearchService, IDisposable
@@ -29,34 +30,118 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
 
     private readonly string _root;
     private readonly SearchSynonyms _synonyms;
+    private readonly SearchChangeLog _log;
+    private readonly TimeProvider _clock;
     private readonly IServiceScopeFactory _scopes;
     private readonly ConcurrentDictionary<string, SearchIndex> _indexes = new(StringComparer.Ordinal);
     private bool _disposed;
 
-    public LuceneSearchService(KochoOptions kocho, IHostEnvironment environment, SearchSynonyms synonyms, IServiceScopeFactory scopes)
+    public LuceneSearchService(KochoOptions kocho, IHostEnvironment environment, SearchSynonyms synonyms, SearchChangeLog log, TimeProvider clock, IServiceScopeFactory scopes)
     {
         _root = Path.Combine(kocho.FullDataPath(environment.ContentRootPath), "index");
         _synonyms = synonyms;
+        _log = log;
+        _clock = clock;
         _scopes = scopes;
     }
+
+    /// <summary>Changes younger than this are read again on the next follow: sequence numbers can commit out of order.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(10);
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$")]
     private static partial Regex IndexName();
 
-    public Task IndexAsync(string index, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
+    public async Task IndexAsync(string index, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
     {
+        CheckName(index);
         var lucene = documents.Select(ToLucene).ToList();
-        return Open(index).WriteAsync(writer =>
+        var sequence = await _log.AppendAsync(index, documents.Select(d => (d.Id, (SearchDocument?)d)).ToList(), cancellationToken);
+        await WriteLocallyAsync(index, lucene.Select(l => l.Id).ToList(), sequence,
+            (writer, i) => writer.UpdateDocument(new Term(SearchFields.Id, lucene[i].Id), lucene[i].Document), cancellationToken);
+    }
+
+    public async Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        CheckName(index);
+        var list = ids.ToList();
+        var sequence = await _log.AppendAsync(index, list.Select(id => (id, (SearchDocument?)null)).ToList(), cancellationToken);
+        await WriteLocallyAsync(index, list, sequence, (writer, i) => writer.DeleteDocuments(new Term(SearchFields.Id, list[i])), cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a logged change to this node's index at once, so it is visible when the call returns. When another
+    /// process owns the folder (the running portal, for a CLI verb), that process applies it from the log instead.
+    /// </summary>
+    private async Task WriteLocallyAsync(string index, IReadOnlyList<string> ids, IReadOnlyList<long> sequence, Action<IndexWriter, int> writeOne, CancellationToken cancellationToken)
+    {
+        SearchIndex searchIndex;
+        try
         {
-            foreach (var (id, document) in lucene)
+            searchIndex = Open(index);
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            return;
+        }
+        await searchIndex.WriteAsync(writer =>
+        {
+            for (var i = 0; i < ids.Count; i++)
             {
-                writer.UpdateDocument(new Term(SearchFields.Id, id), document);
+                // A newer change of the document, from another node, may already have been applied from the log.
+                if (searchIndex.Latest.GetValueOrDefault(ids[i]) > sequence[i]) continue;
+                writeOne(writer, i);
+                searchIndex.Latest[ids[i]] = sequence[i];
             }
         }, cancellationToken);
     }
 
-    public Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
-        Open(index).WriteAsync(writer => writer.DeleteDocuments(ids.Select(id => new Term(SearchFields.Id, id)).ToArray()), cancellationToken);
+    /// <summary>
+    /// Applies the change log to this node's index: every change after the last settled one, in order, skipping
+    /// those a newer change of the same document has overtaken. Returns how many changes it applied.
+    /// </summary>
+    public async Task<int> FollowAsync(string index, CancellationToken cancellationToken = default)
+    {
+        var searchIndex = Open(index);
+        var applied = 0;
+        while (true)
+        {
+            var changes = await _log.ReadAfterAsync(index, searchIndex.AppliedThrough, 500, cancellationToken);
+            if (changes.Count == 0)
+            {
+                return applied;
+            }
+            var settledBefore = _clock.GetUtcNow().UtcDateTime - SettleTime;
+            var settled = searchIndex.AppliedThrough;
+            foreach (var change in changes)
+            {
+                if (change.CreatedUtc > settledBefore) break;
+                settled = change.Id;
+            }
+            var count = 0;
+            await searchIndex.WriteAsync(writer =>
+            {
+                foreach (var change in changes)
+                {
+                    if (searchIndex.Latest.GetValueOrDefault(change.DocumentId) >= change.Id) continue;
+                    if (SearchChangeLog.Read(change) is { } document)
+                    {
+                        writer.UpdateDocument(new Term(SearchFields.Id, change.DocumentId), ToLucene(document).Document);
+                    }
+                    else
+                    {
+                        writer.DeleteDocuments(new Term(SearchFields.Id, change.DocumentId));
+                    }
+                    searchIndex.Latest[change.DocumentId] = change.Id;
+                    count++;
+                }
+            }, cancellationToken, appliedThrough: settled);
+            applied += count;
+            if (changes.Count < 500 || settled != changes[^1].Id)
+            {
+                return applied;
+            }
+        }
+    }
 
     public async Task<SearchResults> SearchAsync(string index, SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -98,6 +183,8 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
     public async Task<int> RebuildAsync(string index, CancellationToken cancellationToken = default)
     {
         var searchIndex = Open(index);
+        // The source is read after this point, so it holds every change logged up to it.
+        var logged = await _log.LastIdAsync(index, cancellationToken);
         var documents = new List<(string Id, Document Document)>();
         await using (var scope = _scopes.CreateAsyncScope())
         {
@@ -116,7 +203,8 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
             {
                 writer.AddDocument(document);
             }
-        }, cancellationToken);
+            searchIndex.Latest.Clear();
+        }, cancellationToken, appliedThrough: logged);
         return documents.Count;
     }
 
@@ -136,12 +224,17 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         }
     }
 
-    private SearchIndex Open(string index)
+    private static void CheckName(string index)
     {
         if (!IndexName().IsMatch(index))
         {
             throw new ArgumentException($"Index names are lower-case letters, digits and '-': '{index}'.", nameof(index));
         }
+    }
+
+    private SearchIndex Open(string index)
+    {
+        CheckName(index);
         if (_indexes.TryGetValue(index, out var existing))
         {
             return existing;

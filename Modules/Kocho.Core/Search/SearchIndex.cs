@@ -24,6 +24,8 @@ internal sealed class SearchIndex : IDisposable
         [SearchFields.Body + SearchFields.WordSuffix] = JapaneseAnalysis.Words,
     });
 
+    private const string AppliedThroughKey = "kocho.appliedThrough";
+
     private readonly FSDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -40,6 +42,7 @@ internal sealed class SearchIndex : IDisposable
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = Similarity,
             });
+            AppliedThrough = _writer.CommitData is { } data && data.TryGetValue(AppliedThroughKey, out var value) && long.TryParse(value, out var through) ? through : 0;
             // An empty index still gets a first commit, so readers can open it.
             _writer.Commit();
             Searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
@@ -56,13 +59,31 @@ internal sealed class SearchIndex : IDisposable
 
     public SearcherManager Searchers { get; }
 
-    /// <summary>Runs <paramref name="write"/> alone on the writer, then commits and refreshes the readers.</summary>
-    public async Task WriteAsync(Action<IndexWriter> write, CancellationToken cancellationToken)
+    /// <summary>The change log is applied up to here (kept in the index's commit, so it survives restarts with it).</summary>
+    public long AppliedThrough { get; private set; }
+
+    /// <summary>Per document, the newest change applied, so an older change read late from the log never overwrites it.</summary>
+    public Dictionary<string, long> Latest { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> alone on the writer (it may use <see cref="Latest"/>), then commits, recording
+    /// <paramref name="appliedThrough"/> when given, and refreshes the readers.
+    /// </summary>
+    public async Task WriteAsync(Action<IndexWriter> write, CancellationToken cancellationToken, long? appliedThrough = null)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             write(_writer);
+            if (appliedThrough is { } through)
+            {
+                _writer.SetCommitData(new Dictionary<string, string> { [AppliedThroughKey] = through.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                AppliedThrough = through;
+                foreach (var id in Latest.Where(l => l.Value <= through).Select(l => l.Key).ToList())
+                {
+                    Latest.Remove(id);
+                }
+            }
             _writer.Commit();
             Searchers.MaybeRefreshBlocking();
         }

@@ -1,3 +1,4 @@
+using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,38 +6,76 @@ using Microsoft.Extensions.Logging;
 namespace Kocho.Core.Search;
 
 /// <summary>
-/// Each node owns its index folder: on start, an index that is empty or missing (a new node, a deleted folder)
-/// is filled from its module's <see cref="ISearchIndexSource"/>, in the background.
+/// Keeps this node's indexes in step (each node owns its index folder). At start, an index that is empty or missing
+/// (a new node, a deleted folder) is filled from its module's <see cref="ISearchIndexSource"/>; then, every few
+/// seconds, the change log brings in what other nodes and CLI verbs indexed. Old log entries are pruned daily.
 /// </summary>
-public sealed class SearchIndexFiller(LuceneSearchService search, IServiceScopeFactory scopes, ILogger<SearchIndexFiller> logger) : BackgroundService
+public sealed class SearchIndexFiller(LuceneSearchService search, SearchChangeLog log, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexFiller> logger) : BackgroundService
 {
+    public static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan LogRetention = TimeSpan.FromDays(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        List<string> indexes;
+        List<string> sources;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            indexes = scope.ServiceProvider.GetServices<ISearchIndexSource>().Select(s => s.Index).Distinct().ToList();
+            sources = scope.ServiceProvider.GetServices<ISearchIndexSource>().Select(s => s.Index).Distinct().ToList();
         }
-        foreach (var index in indexes)
+        foreach (var index in sources)
         {
-            try
+            await GuardAsync(index, async () =>
             {
                 if (search.Count(index) == 0)
                 {
                     var count = await search.RebuildAsync(index, stoppingToken);
                     logger.LogInformation("Search index {Index} was empty and now holds {Count} documents.", index, count);
                 }
-            }
-            catch (Lucene.Net.Store.LockObtainFailedException)
+            });
+        }
+        var pruned = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
             {
-                // Another process of this node (a CLI verb, a second host on a shared folder) holds the writer.
-                logger.LogInformation("Search index {Index} is in use by another process; it is not filled from here.", index);
+                await Task.Delay(FollowInterval, clock, stoppingToken);
+                foreach (var index in await log.IndexesAsync(stoppingToken))
+                {
+                    await GuardAsync(index, () => search.FollowAsync(index, stoppingToken));
+                }
+                if (clock.GetUtcNow() - pruned > TimeSpan.FromDays(1))
+                {
+                    await log.PruneAsync(LogRetention, stoppingToken);
+                    pruned = clock.GetUtcNow();
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Search index {Index} could not be filled from its source.", index);
+                return;
             }
+            catch (Exception ex)
+            {
+                // The database may be unreachable for a moment (or the site not set up yet): try again next round.
+                logger.LogWarning(ex, "The search change log could not be read.");
+            }
+        }
+    }
+
+    private async Task GuardAsync(string index, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (LockObtainFailedException)
+        {
+            // Another process of this node holds the writer (a CLI verb, or a second host on a shared SQLite folder).
+            logger.LogDebug("Search index {Index} is in use by another process.", index);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Search index {Index} could not be brought up to date.", index);
         }
     }
 }

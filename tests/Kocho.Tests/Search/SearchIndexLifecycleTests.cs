@@ -53,6 +53,40 @@ public sealed class SearchIndexLifecycleTests
         }
     }
 
+    [Fact]
+    public async Task What_another_process_or_node_indexes_reaches_every_running_index_through_the_change_log()
+    {
+        await using var host = await PortalHost.StartAsync();
+
+        // A CLI verb on the same node: the running portal owns the index folder, so the change arrives through the log.
+        await using (var cli = KochoPortal.Build([.. host.Args], b => b.Logging.ClearProviders()))
+        {
+            await cli.Services.GetRequiredService<ISearchService>().IndexAsync("notices", [new SearchDocument { Id = "n1", Title = "年末年始の窓口のご案内" }]);
+        }
+        await WaitUntilFoundAsync(host.Service<ISearchService>(), "年末年始", "n1");
+
+        if (!TestEnvironment.IsPostgres) return; // on SQLite the portal is one node
+
+        await using var node = host.CreateNode();
+        await node.StartAsync();
+        await WaitUntilFoundAsync(node.Service<ISearchService>(), "年末年始", "n1");
+
+        await host.Service<ISearchService>().DeleteAsync("notices", ["n1"]);
+        await host.Service<ISearchService>().IndexAsync("notices", [new SearchDocument { Id = "n2", Title = "粗大ごみ収集日の変更" }]);
+        await WaitUntilFoundAsync(node.Service<ISearchService>(), "粗大ごみ", "n2");
+        Assert.Equal(0, (await node.Service<ISearchService>().SearchAsync("notices", new SearchQuery { Text = "年末年始" })).Total);
+    }
+
+    private static async Task WaitUntilFoundAsync(ISearchService search, string text, string id)
+    {
+        for (var waited = 0; waited < 150; waited++)
+        {
+            if ((await search.SearchAsync("notices", new SearchQuery { Text = text })).Hits.Any(h => h.Id == id)) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{id} was not found by 「{text}」 within 15 s.");
+    }
+
     private static void WithDemoSource(WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();

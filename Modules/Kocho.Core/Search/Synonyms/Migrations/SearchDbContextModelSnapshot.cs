@@ -17,6 +17,32 @@ namespace Kocho.Core.Search.Synonyms.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kocho.Core.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<DateTime>("CreatedUtc");
+
+                    b.Property<string>("Document");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("Index")
+                        .IsRequired()
+                        .HasMaxLength(40);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("Index", "Id");
+
+                    b.ToTable("core_search_changes", (string)null);
+                });
+
             modelBuilder.Entity("Kocho.Core.Search.Synonyms.SearchSynonym", b =>
                 {
                     b.Property<Guid>("Id")
