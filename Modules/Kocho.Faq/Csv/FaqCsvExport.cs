@@ -42,7 +42,8 @@ public sealed class FaqCsvExport(FaqQueries queries, FaqDbContext db, FaqNames n
         byte[] bytes;
         try
         {
-            bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
+            var csv = encoding.CodePage == 932 ? FaqCsvFormat.ToCp932Forms(text.ToString()) : text.ToString();
+            bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(csv)];
         }
         catch (EncoderFallbackException ex)
         {

@@ -19,6 +19,14 @@ public static class FaqCsvFormat
         };
     }
 
+    /// <summary>
+    /// Characters Unicode and Windows' Shift_JIS (CP932) disagree on (〜 U+301C is ～ U+FF5E in CP932, and so on): mapped to the
+    /// CP932 forms that look the same, so a Shift_JIS export does not fail on them and its re-import counts as unchanged.
+    /// </summary>
+    public static string ToCp932Forms(string? text) =>
+        (text ?? "").Replace('\u301C', '\uFF5E').Replace('\u2212', '\uFF0D').Replace('\u2016', '\u2225').Replace('\u2014', '\u2015')
+            .Replace('\u00A2', '\uFFE0').Replace('\u00A3', '\uFFE1').Replace('\u00AC', '\uFFE2');
+
     public static void WriteRecord(StringBuilder output, IEnumerable<string?> fields)
     {
         var first = true;

@@ -137,7 +137,8 @@ public sealed class FaqCsvImport(FaqService faq, FaqDbContext db, FaqNames names
     {
         var latest = await db.Versions.Where(v => v.EntryId == entry.Id).OrderByDescending(v => v.VersionNumber).FirstAsync(ct);
         var (content, owner) = await faq.ValidateAsync(input, actor, entry, ct);
-        return owner == entry.OwnerDepartmentId && content.Question == latest.Question && content.Answer == latest.Answer
-            && content.CategoryId == latest.CategoryId && content.Keywords == latest.Keywords && content.Visibility == latest.Visibility;
+        static bool Same(string a, string b) => FaqCsvFormat.ToCp932Forms(a) == FaqCsvFormat.ToCp932Forms(b);
+        return owner == entry.OwnerDepartmentId && Same(content.Question, latest.Question) && Same(content.Answer, latest.Answer)
+            && content.CategoryId == latest.CategoryId && Same(content.Keywords, latest.Keywords) && content.Visibility == latest.Visibility;
     }
 }

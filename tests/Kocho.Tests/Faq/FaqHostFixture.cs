@@ -14,7 +14,8 @@ public sealed class FaqHostFixture : IAsyncLifetime
 
     public PortalHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await PortalHost.StartAsync("demo");
+    // The tests sign in many times a minute; the sign-in limit itself is tested in Portal/RateLimitTests.
+    public async Task InitializeAsync() => Host = await PortalHost.StartAsync("demo", "--Kocho:RateLimits:sign-in:PermitLimit=1000");
 
     public async Task DisposeAsync()
     {
@@ -36,6 +37,7 @@ public sealed class FaqHostFixture : IAsyncLifetime
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.True(path.StartsWith("/admin/faq/", StringComparison.Ordinal) && int.TryParse(path["/admin/faq/".Length..], out _),
             $"creating the entry failed: {path} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.IsSuccessStatusCode, $"the new entry's page answered {(int)response.StatusCode}");
         return int.Parse(path["/admin/faq/".Length..]);
     }
 
