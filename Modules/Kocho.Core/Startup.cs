@@ -58,6 +58,11 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ICliCommandProvider, AuditCliCommands>();
         services.AddMailOutbox();
 
+        module.AddDbContext<Jobs.JobsDbContext>(Jobs.JobsDbContext.Feature);
+        services.AddSingleton<Jobs.JobLeaseOwner>();
+        services.AddScoped<Jobs.JobLeases>();
+        services.AddScoped<Navigation.HeaderBadges>();
+
         module.AddDbContext<SearchDbContext>(SearchDbContext.Feature);
         services.AddSingleton<SearchSynonyms>();
         services.AddSingleton<SearchChangeLog>();

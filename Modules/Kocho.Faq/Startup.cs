@@ -37,6 +37,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Csv.FaqCsvExport>();
         services.AddScoped<Csv.FaqCsvImport>();
         services.AddScoped<FaqSearchDocuments>();
+        services.AddScoped<Kocho.Core.Alerts.IAlertConditionSource, Alerts.FaqAlertSource>();
         services.AddScoped<ISearchIndexSource, FaqIndexSource>();
         services.AddScoped<FaqIndexer>();
         services.AddScoped<IDomainEventHandler<FaqPublished>>(sp => sp.GetRequiredService<FaqIndexer>());

@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Kocho.Opinions.Export.OpinionsCliCommands>();
 
         module.AddDbContext<OpinionsDbContext>();
+        services.AddScoped<Kocho.Core.Alerts.IAlertConditionSource, Kocho.Opinions.Alerts.CaseAlertSource>();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
         module.AddPublicMenu<PublicMenu>();

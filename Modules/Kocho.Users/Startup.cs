@@ -106,6 +106,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ResidentAccounts>();
         services.AddScoped<ResidentSignIn>();
         services.AddScoped<Kocho.Core.Residents.IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<Kocho.Core.Staff.IStaffDirectory, StaffDirectory>();
         services.AddScoped<StaffAccounts>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffSignIn>();
