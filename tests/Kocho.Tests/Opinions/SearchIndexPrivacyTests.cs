@@ -17,7 +17,7 @@ namespace Kocho.Tests.Opinions;
 /// </summary>
 [Collection(DemoSiteCollection.Name)]
 [Trait("Category", "Integration")]
-public sealed class SearchIndexPrivacyTests(DemoSiteFixture site)
+public sealed partial class SearchIndexPrivacyTests(DemoSiteFixture site)
 {
     private const string Marker = "Qzxmarker";
 
@@ -53,7 +53,7 @@ public sealed class SearchIndexPrivacyTests(DemoSiteFixture site)
         Assert.Equal([result.CaseId.ToString()], byMarker.Hits.Select(h => h.Id));
         Assert.Contains("集積所の場所", System.Net.WebUtility.HtmlDecode(byMarker.Hits[0].SnippetHtml));
 
-        var files = Directory.GetFiles(Path.Combine(site.Host.DataPath, "index", CaseIndex.Name)).Select(File.ReadAllBytes).ToList();
+        var files = Directory.GetFiles(Path.Combine(site.Host.DataPath, "index", CaseIndex.Name)).Select(f => WithoutIds(File.ReadAllBytes(f))).ToList();
         Assert.True(Contains(files, Marker.ToLowerInvariant()) || Contains(files, Marker), "the scan sees the indexed text");
         foreach (var secret in new[] { "花子", "試験", "歌舞伎町九丁目98番97号", "98番97号", "4321", "8765", "hanako", "Hanako", "shiken", "Shiken", "1600021", "160-0021" })
         {
@@ -65,6 +65,19 @@ public sealed class SearchIndexPrivacyTests(DemoSiteFixture site)
             Assert.DoesNotContain(hits.Hits, h => h.Id == result.CaseId.ToString());
         }
     }
+
+    /// <summary>
+    /// The index stores case and department ids (GUIDs); a four-digit value such as 8765 can occur inside one by
+    /// chance, so GUID-shaped runs are blanked before the scan.
+    /// </summary>
+    private static byte[] WithoutIds(byte[] file)
+    {
+        var text = Encoding.Latin1.GetString(file);
+        return Encoding.Latin1.GetBytes(GuidPattern().Replace(text, m => new string(' ', m.Length)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32}")]
+    private static partial System.Text.RegularExpressions.Regex GuidPattern();
 
     private static bool Contains(List<byte[]> files, string value)
     {
