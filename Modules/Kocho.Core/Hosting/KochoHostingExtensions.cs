@@ -90,6 +90,7 @@ public static class KochoHostingExtensions
         services.AddSingleton<PermissionRegistry>();
         services.AddScoped<AdminNavigation>();
         services.AddSingleton<PublicNavigation>();
+        services.AddSingleton<PublicScriptRegistry>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddKochoRateLimiting(builder.Configuration);
 

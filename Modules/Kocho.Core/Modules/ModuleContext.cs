@@ -41,6 +41,12 @@ public sealed class ModuleContext(ModuleDescriptor descriptor, IServiceCollectio
         services.AddSingleton(sp => new ModulePublicMenu(ModuleId, sp.GetRequiredService<TMenu>()));
     }
 
+    public void AddPublicScripts<TScripts>() where TScripts : class, IPublicScripts
+    {
+        services.AddSingleton<TScripts>();
+        services.AddSingleton(sp => new ModulePublicScripts(ModuleId, sp.GetRequiredService<TScripts>()));
+    }
+
     public void AddRecipeStep<THandler>() where THandler : class, IRecipeStepHandler
     {
         services.AddScoped<THandler>();

@@ -1,0 +1,3 @@
+namespace Kocho.Core.Navigation;
+
+public sealed record ModulePublicScripts(string ModuleId, IPublicScripts Scripts);

@@ -1,0 +1,79 @@
+using Kocho.Faq.Csv;
+using Kocho.Faq.Entries;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Kocho.Faq.Areas.Kocho.Faq.Pages.Admin;
+
+/// <summary>ＦＡＱデータのＣＳＶ出力 and import from the staff site (the same services as <c>export faq</c> / <c>import faq</c>).</summary>
+[Authorize(Policy = Permissions.ImportExportFaqName)]
+public sealed class CsvModel(FaqCsvExport export, FaqCsvImport import, TimeProvider clock, IStringLocalizer T) : PageModel
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    [BindProperty]
+    public FaqFilter Filter { get; set; } = new();
+
+    [BindProperty]
+    public string? Encoding { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public bool Publish { get; set; }
+
+    public string? Message { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (content, _) = await export.ExportAsync(FaqActor.From(User), Filter, Encoding, cancellationToken);
+            var today = global::Kocho.Core.Calendar.JapanTime.Today(clock);
+            var name = $"faq-{today:yyyyMMdd}.csv";
+            return File(content, "text/csv; charset=" + (Encoding == "shift_jis" ? "shift_jis" : "utf-8"), name);
+        }
+        catch (FaqCsvException ex)
+        {
+            Errors = ex.Errors;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            Errors = [T["CSVファイルを選んでください。"].Value];
+            return Page();
+        }
+        if (Upload.Length > MaxFileBytes)
+        {
+            Errors = [T["ファイルが大きすぎます（10MBまで）。"].Value];
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            var result = await import.ImportAsync(buffer.ToArray(), Encoding, Publish, FaqActor.From(User), cancellationToken);
+            Message = T[result.Published ? "取り込みました（新規 {0} 件、更新 {1} 件、変更なし {2} 件）。公開しました。" : "取り込みました（新規 {0} 件、更新 {1} 件、変更なし {2} 件）。承認待ちになっています。",
+                result.Created, result.Updated, result.Unchanged].Value;
+        }
+        catch (FaqCsvException ex)
+        {
+            Errors = ex.Errors;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return Page();
+    }
+}
