@@ -105,6 +105,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<PublicLinks>();
         services.AddScoped<ResidentAccounts>();
         services.AddScoped<ResidentSignIn>();
+        services.AddScoped<Kocho.Core.Residents.IResidentDirectory, ResidentDirectory>();
         services.AddScoped<StaffAccounts>();
         services.AddHttpContextAccessor();
         services.AddScoped<StaffSignIn>();
