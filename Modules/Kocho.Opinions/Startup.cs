@@ -14,6 +14,25 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
+        // Search, department suggestion, export and demo data (issue #4 items 7, 9, 10, 12).
+        module.AddRecipeStep<Kocho.Opinions.Demo.OpinionCasesStep>();
+        services.AddSingleton<Kocho.Opinions.Search.CaseIndexState>();
+        services.AddScoped<Kocho.Opinions.Search.CaseSearchDocuments>();
+        services.AddScoped<Kocho.Core.Search.ISearchIndexSource, Kocho.Opinions.Search.CaseIndexSource>();
+        services.AddScoped<Kocho.Opinions.Search.CaseIndexer>();
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.CaseReceived>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.CaseForwarded>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.ForwardingReturned>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.AnswerSubmitted>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.AnswerApproved>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.AnswerReturned>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.AnswerSent>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Opinions.Events.CaseClosed>>(sp => sp.GetRequiredService<Kocho.Opinions.Search.CaseIndexer>());
+        services.AddScoped<Kocho.Opinions.Search.CaseSearch>();
+        services.AddScoped<Kocho.Opinions.Suggestions.DepartmentSuggester>();
+        services.AddScoped<Kocho.Opinions.Export.CaseExport>();
+        services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Kocho.Opinions.Export.OpinionsCliCommands>();
+
         module.AddDbContext<OpinionsDbContext>();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();

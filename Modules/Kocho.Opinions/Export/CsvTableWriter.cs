@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace Kocho.Opinions.Export;
+
+/// <summary>
+/// RFC 4180 rows for Excel: UTF-8 with BOM, or Shift_JIS (CP932) where every character CP932 cannot hold becomes 〓
+/// and is counted, so that the person exporting is told. Cells that Excel would run as a formula get a leading '.
+/// </summary>
+public sealed class CsvTableWriter : IAsyncDisposable
+{
+    public const char Replacement = '〓';
+
+    private readonly StreamWriter _writer;
+    private readonly CountingFallback? _fallback;
+
+    private CsvTableWriter(Stream stream, Encoding encoding, CountingFallback? fallback)
+    {
+        _writer = new StreamWriter(stream, encoding, bufferSize: 64 * 1024) { NewLine = "\r\n" };
+        _fallback = fallback;
+    }
+
+    public static CsvTableWriter Utf8(Stream stream) => new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), null);
+
+    public static CsvTableWriter ShiftJis(Stream stream)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var fallback = new CountingFallback();
+        return new(stream, Encoding.GetEncoding(932, fallback, DecoderFallback.ReplacementFallback), fallback);
+    }
+
+    /// <summary>How many characters were written as 〓 because CP932 has no code for them.</summary>
+    public int ReplacedCharacters => _fallback?.Count ?? 0;
+
+    public int Rows { get; private set; }
+
+    public async Task WriteRowAsync(IEnumerable<string?> cells, CancellationToken cancellationToken)
+    {
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first) await _writer.WriteAsync(',');
+            first = false;
+            await _writer.WriteAsync(Escape(cell ?? "").AsMemory(), cancellationToken);
+        }
+        await _writer.WriteLineAsync();
+        Rows++;
+    }
+
+    private static string Escape(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.FlushAsync();
+        await _writer.DisposeAsync();
+    }
+
+    private sealed class CountingFallback : EncoderFallback
+    {
+        public int Count;
+
+        public override int MaxCharCount => 1;
+
+        public override EncoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+        private sealed class Buffer(CountingFallback owner) : EncoderFallbackBuffer
+        {
+            private bool _pending;
+
+            public override int Remaining => _pending ? 1 : 0;
+
+            public override bool Fallback(char charUnknown, int index) => Take();
+
+            public override bool Fallback(char charUnknownHigh, char charUnknownLow, int index) => Take();
+
+            private bool Take()
+            {
+                owner.Count++;
+                _pending = true;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (!_pending) return '\0';
+                _pending = false;
+                return Replacement;
+            }
+
+            public override bool MovePrevious() => false;
+
+            public override void Reset() => _pending = false;
+        }
+    }
+}
