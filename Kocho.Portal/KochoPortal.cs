@@ -145,7 +145,15 @@ public static class KochoPortal
         var root = new RootCommand("Kocho 広聴システム — 引数なしで公開サイトと職員サイトを起動します。");
         foreach (var provider in services.GetServices<ICliCommandProvider>())
         {
-            foreach (var command in provider.CreateCommands(runner)) root.Subcommands.Add(command);
+            foreach (var command in provider.CreateCommands(runner))
+            {
+                // Several modules add verbs under one group (export opinions, export faq): one group, their verbs together.
+                if (root.Subcommands.FirstOrDefault(c => c.Name == command.Name) is { } group)
+                {
+                    foreach (var verb in command.Subcommands) group.Subcommands.Add(verb);
+                }
+                else root.Subcommands.Add(command);
+            }
         }
         return root;
     }
