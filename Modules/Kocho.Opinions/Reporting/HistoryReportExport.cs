@@ -75,10 +75,22 @@ public sealed class HistoryReportExport(OpinionsDbContext db, DepartmentDirector
         return new ReportExportResult(rows, replaced);
     }
 
-    private sealed record Row(Guid Id, DateTime At, HistoryAction Action, Guid? DepartmentId, string ActorName, Guid? CorrectsId, string ReceiptNumber);
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public DateTime At { get; init; }
+        public HistoryAction Action { get; init; }
+        public Guid? DepartmentId { get; init; }
+        public string ActorName { get; init; } = "";
+        public Guid? CorrectsId { get; init; }
+        public string ReceiptNumber { get; init; } = "";
+    }
 
     private IQueryable<Row> Rows(IQueryable<HistoryEntry> history) =>
-        history.Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new Row(h.Id, h.At, h.Action, h.DepartmentId, h.ActorName, h.CorrectsId, c.ReceiptNumber));
+        history.Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new Row
+        {
+            Id = h.Id, At = h.At, Action = h.Action, DepartmentId = h.DepartmentId, ActorName = h.ActorName, CorrectsId = h.CorrectsId, ReceiptNumber = c.ReceiptNumber,
+        });
 
     private IQueryable<HistoryEntry> Filtered(ReportExportRequest request)
     {
