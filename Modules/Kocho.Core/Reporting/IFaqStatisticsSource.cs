@@ -12,8 +12,3 @@ public interface IFaqStatisticsSource
     /// <summary>Searches that found nothing, grouped by normalized query, most frequent first.</summary>
     Task<IReadOnlyList<FaqZeroHitStatistics>> ZeroHitQueriesAsync(int count, CancellationToken cancellationToken);
 }
-
-/// <summary>One FAQ entry's use: views, helpful yes/no, suggested while typing an inquiry vs opened from the suggestion.</summary>
-public sealed record FaqEntryStatistics(int Number, string Question, int Views, int Helpful, int NotHelpful, int SuggestionsShown, int SuggestionsOpened);
-
-public sealed record FaqZeroHitStatistics(string Query, int Count, DateTime LastAt);

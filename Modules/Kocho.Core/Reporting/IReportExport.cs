@@ -23,9 +23,3 @@ public interface IReportExport
 
     Task<ReportExportResult> WriteAsync(Stream output, ReportExportRequest request, CancellationToken cancellationToken);
 }
-
-/// <summary>受付日 range, a department's cases only, personal-data columns, Shift_JIS (CP932) instead of UTF-8 with BOM.</summary>
-public sealed record ReportExportRequest(DateOnly? From = null, DateOnly? To = null, Guid? DepartmentId = null, bool WithPersonalData = false, bool ShiftJis = false);
-
-/// <summary>Rows written (without the header) and characters Shift_JIS could not hold (written as 〓).</summary>
-public sealed record ReportExportResult(int Rows, int ReplacedCharacters);

@@ -56,17 +56,3 @@ public sealed class DepartmentAnalysis(ReportsDbContext db, CoreDbContext core, 
 
     private static int PreviousMonth(int month) => month % 100 == 1 ? month - 100 + 11 : month - 1;
 }
-
-public sealed record LabelCount(string Label, int Count);
-
-/// <summary>上昇語: a word, the cases holding it this month and the month before.</summary>
-public sealed record RisingTerm(string Term, int Count, int PreviousMonth);
-
-public sealed record RisingTerms(int Month, IReadOnlyList<RisingTerm> Terms)
-{
-    public string Label => $"{Month / 100}年{Month % 100}月";
-}
-
-public sealed record MatchingCase(string ReceiptNumber, DateOnly ReceivedOn, string Kind, string Status, string Path);
-
-public sealed record DepartmentReport(IReadOnlyList<LabelCount> TopCategories, IReadOnlyList<RisingTerms> Rising, int CaseCount, IReadOnlyList<MatchingCase> Cases);
