@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         module.AddPublicMenu<PublicMenu>();
         module.AddPublicScripts<PublicScripts>();
         module.AddRecipeStep<FaqEntriesStep>();
+        Kocho.Faq.Reporting.FaqReporting.AddFaqReporting(services);
 
         services.AddSingleton<FaqMarkdown>();
         services.AddScoped<FaqAccess>();

@@ -32,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Kocho.Opinions.Suggestions.DepartmentSuggester>();
         services.AddScoped<Kocho.Opinions.Export.CaseExport>();
         services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Kocho.Opinions.Export.OpinionsCliCommands>();
+        Kocho.Opinions.Reporting.OpinionsReporting.AddOpinionsReporting(services);
 
         module.AddDbContext<OpinionsDbContext>();
         services.AddScoped<Kocho.Core.Alerts.IAlertConditionSource, Kocho.Opinions.Alerts.CaseAlertSource>();

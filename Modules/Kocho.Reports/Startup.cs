@@ -1,4 +1,12 @@
+using Kocho.Core.Cli;
+using Kocho.Core.Events;
 using Kocho.Core.Modules;
+using Kocho.Opinions.Events;
+using Kocho.Reports.Cli;
+using Kocho.Reports.Data;
+using Kocho.Reports.Departments;
+using Kocho.Reports.Facts;
+using Kocho.Reports.Statistics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Reports;
@@ -7,7 +15,24 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
+        module.AddDbContext<ReportsDbContext>();
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();
+
+        services.AddScoped<CaseFactWriter>();
+        services.AddScoped<CaseFactUpdater>();
+        services.AddScoped<IDomainEventHandler<CaseReceived>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<ForwardingReturned>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<AnswerSubmitted>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<AnswerApproved>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<AnswerReturned>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<AnswerSent>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<IDomainEventHandler<CaseClosed>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddHostedService<CaseFactBootstrap>();
+
+        services.AddScoped<CaseStatistics>();
+        services.AddScoped<DepartmentAnalysis>();
+        services.AddSingleton<ICliCommandProvider, ReportsCliCommands>();
     }
 }

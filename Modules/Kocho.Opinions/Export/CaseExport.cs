@@ -1,3 +1,4 @@
+using Kocho.Core.Csv;
 using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Data;

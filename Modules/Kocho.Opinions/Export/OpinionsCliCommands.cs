@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Kocho.Core.Csv;
 using Kocho.Core.Cli;
 using Kocho.Core.Departments;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Text;
+using Kocho.Core.Csv;
 using Kocho.Opinions.Export;
 using Xunit;
 

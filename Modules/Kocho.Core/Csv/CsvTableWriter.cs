@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kocho.Opinions.Export;
+namespace Kocho.Core.Csv;
 
 /// <summary>
 /// RFC 4180 rows for Excel: UTF-8 with BOM, or Shift_JIS (CP932) where every character CP932 cannot hold becomes 〓

@@ -1,0 +1,4 @@
+namespace Kocho.Core.Reporting;
+
+/// <summary>受付日 range, a department's cases only, personal-data columns, Shift_JIS (CP932) instead of UTF-8 with BOM.</summary>
+public sealed record ReportExportRequest(DateOnly? From = null, DateOnly? To = null, Guid? DepartmentId = null, bool WithPersonalData = false, bool ShiftJis = false);

@@ -1,0 +1,55 @@
+using Kocho.Core.Data;
+using Kocho.Reports.Facts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kocho.Reports.Data;
+
+/// <summary>Tables owned by Kocho.Reports: the case roll-up, kept in step with Opinions' events and rebuilt from its facts.</summary>
+public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options, UnitOfWork unitOfWork) : ModuleDbContext(options, unitOfWork)
+{
+    public DbSet<CaseFact> Facts => Set<CaseFact>();
+    public DbSet<CaseFactDepartment> Departments => Set<CaseFactDepartment>();
+    public DbSet<CaseFactCategory> Categories => Set<CaseFactCategory>();
+    public DbSet<CaseFactTerm> Terms => Set<CaseFactTerm>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CaseFact>(e =>
+        {
+            e.ToTable("report_case_facts");
+            e.HasKey(x => x.CaseId);
+            e.Property(x => x.ReceiptNumber).HasMaxLength(20);
+            e.HasIndex(x => new { x.FiscalYear, x.Month });
+            e.HasIndex(x => x.Month);
+            e.HasIndex(x => x.ReceivedOn);
+            e.HasIndex(x => x.Channel);
+            e.HasIndex(x => x.Kind);
+            e.HasIndex(x => x.Status);
+            e.HasIndex(x => x.LeadDepartmentId);
+            e.HasIndex(x => new { x.IsOpen, x.AnswerDue });
+            e.HasIndex(x => x.BusinessDaysToAnswer);
+        });
+        modelBuilder.Entity<CaseFactDepartment>(e =>
+        {
+            e.ToTable("report_case_departments");
+            e.HasKey(x => new { x.CaseId, x.DepartmentId });
+            e.HasIndex(x => x.DepartmentId);
+            e.HasOne<CaseFact>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CaseFactCategory>(e =>
+        {
+            e.ToTable("report_case_categories");
+            e.HasKey(x => new { x.CaseId, x.CategoryId });
+            e.HasIndex(x => x.CategoryId);
+            e.HasOne<CaseFact>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CaseFactTerm>(e =>
+        {
+            e.ToTable("report_case_terms");
+            e.HasKey(x => new { x.CaseId, x.Term });
+            e.Property(x => x.Term).HasMaxLength(CaseFactTerm.MaxLength);
+            e.HasIndex(x => new { x.Month, x.Term });
+            e.HasOne<CaseFact>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

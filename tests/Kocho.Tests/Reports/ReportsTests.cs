@@ -1,0 +1,207 @@
+using System.Net;
+using System.Text;
+using Kocho.Core.Audit;
+using Kocho.Core.Reporting;
+using Kocho.Faq.Data;
+using Kocho.Opinions.Cases;
+using Kocho.Opinions.Intake;
+using Kocho.Reports.Data;
+using Kocho.Reports.Statistics;
+using Kocho.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Kocho.Tests.Reports;
+
+/// <summary>
+/// 統計 checked against a data set whose truth is known; department staff confined to their department on the pages
+/// and in the CSV; CSV in both encodings; the personal-data permission and its audit record; the CLI verbs.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
+{
+    private ReportFilter Filter(Guid? department = null) => new(site.From, site.Today, department, CategoryId: site.CategoryId);
+
+    private string Query(Guid? department = null) =>
+        $"from={site.From:yyyy-MM-dd}&to={site.Today:yyyy-MM-dd}&category={site.CategoryId}" + (department is { } d ? $"&department={d}" : "");
+
+    [Fact]
+    public async Task The_figures_are_those_of_the_data_set()
+    {
+        // Kept in step by Opinions' events before any rebuild.
+        Assert.Equal(12, site.CountBeforeMove);
+        var report = await site.Opinions.InScopeAsync(sp => sp.GetRequiredService<CaseStatistics>().ComputeAsync(Filter(), site.Today, CancellationToken.None));
+
+        Assert.Equal(12, report.Total);
+        Assert.Equal(3, report.PreviousTotal);
+        Assert.Equal(3, report.Months.Sum(m => m.PreviousYear));
+        Assert.Equal(12, report.Months.Sum(m => m.Count));
+        Assert.Equal(8, report.AnswerTimes.Answered);
+        Assert.Equal(8.5, report.AnswerTimes.Median);
+        Assert.Equal(20, report.AnswerTimes.Percentile90);
+        Assert.Equal((8, 6), (report.AnswerTimes.WithDue, report.AnswerTimes.ByDue));
+        Assert.Equal(0.75, report.AnswerTimes.ShareByDue);
+        Assert.Equal(4, report.OpenNow);
+        Assert.Equal(2, report.OverdueNow);
+
+        var channels = report.Breakdowns.Single(b => b.Key == "channel").Rows;
+        Assert.Equal([("一般投書", 5), ("メール", 4), ("電話", 3)], channels.Select(r => (r.Label, r.Count)).ToArray());
+        var departments = report.Breakdowns.Single(b => b.Key == "department").Rows.ToDictionary(r => r.Label, r => r.Count);
+        Assert.Equal(6, departments.Values.Max());
+        Assert.Equal(1, departments["未転送"]);
+        Assert.Equal(8, report.Breakdowns.Single(b => b.Key == "status").Rows.Single(r => r.Label == "回答済").Count);
+        Assert.Equal(12, Assert.Single(report.Breakdowns.Single(b => b.Key == "category").Rows).Count);
+
+        // One department: its own cases only, and the figures over them.
+        var hoiku = await site.Opinions.InScopeAsync(sp => sp.GetRequiredService<CaseStatistics>().ComputeAsync(Filter(site.Hoiku), site.Today, CancellationToken.None));
+        Assert.Equal(5, hoiku.Total);
+        Assert.Equal(4, hoiku.AnswerTimes.Answered);
+        Assert.Equal(7.5, hoiku.AnswerTimes.Median); // 2, 5, 10, 16
+        Assert.Equal(1, hoiku.OverdueNow);
+    }
+
+    [Fact]
+    public async Task The_roll_up_holds_no_personal_data_and_rebuilds_from_the_cases()
+    {
+        var terms = await site.Opinions.InScopeAsync(sp => sp.GetRequiredService<ReportsDbContext>().Terms.Select(t => t.Term).Distinct().ToListAsync());
+        Assert.NotEmpty(terms);
+        Assert.DoesNotContain(terms, t => t.Contains("一郎") || t.Contains("1234") || t.Contains("5678"));
+
+        var (code, output, error) = await site.Host.RunVerbAsync("reports", "rebuild");
+        Assert.True(code == 0, error);
+        Assert.Contains("統計用の集計表を作り直しました", output);
+        Assert.Contains("（100%）", output);
+        var total = await site.Opinions.InScopeAsync(sp => sp.GetRequiredService<CaseStatistics>().Filtered(Filter()).CountAsync());
+        Assert.Equal(12, total);
+    }
+
+    [Fact]
+    public void Fiscal_years_show_the_japanese_era_beside_the_western_year()
+    {
+        Assert.Equal("2026年度（令和8年度）", FiscalYears.Label(2026));
+        Assert.Equal("2019年度（令和元年度）", FiscalYears.Label(2019));
+        Assert.Equal("2018年度（平成30年度）", FiscalYears.Label(2018));
+        Assert.Equal((new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31)), (FiscalYears.Start(2026), FiscalYears.End(2026)));
+        Assert.Equal(2025, FiscalYears.Of(new DateOnly(2026, 3, 31)));
+    }
+
+    [Fact]
+    public async Task Department_staff_see_only_their_department_on_the_pages_and_in_the_csv()
+    {
+        using var staff = await site.Host.SignedInStaffAsync("hoiku.saito", PortalHost.DemoPassword);
+        // Asking for another department changes nothing: the query is bound to their own.
+        var statistics = await staff.GetStringAsync("/admin/reports?" + Query(site.Gomi));
+        Assert.Contains("data-testid=\"figure-total\">5<", statistics);
+        Assert.Contains("role=\"img\"", statistics);
+
+        var analysis = await staff.GetStringAsync("/admin/reports/departments?" + Query(site.Gomi));
+        Assert.All(site.HoikuReceipts, r => Assert.Contains(r, analysis));
+        Assert.All(site.GomiReceipts, r => Assert.DoesNotContain(r, analysis));
+
+        var csv = await DownloadAsync(staff, "opinions", site.Gomi);
+        Assert.All(site.HoikuReceipts, r => Assert.Contains(r, csv));
+        Assert.All(site.GomiReceipts, r => Assert.DoesNotContain(r, csv));
+
+        // The public-hearing section chooses any department.
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        var theirs = await section.GetStringAsync("/admin/reports/departments?" + Query(site.Gomi));
+        Assert.All(site.GomiReceipts, r => Assert.Contains(r, theirs));
+        Assert.All(site.HoikuReceipts, r => Assert.DoesNotContain(r, theirs));
+        Assert.Contains("data-testid=\"figure-total\">12<", await section.GetStringAsync("/admin/reports?" + Query()));
+    }
+
+    [Fact]
+    public async Task Personal_data_columns_need_their_permission_and_are_audited()
+    {
+        using var staff = await site.Host.SignedInStaffAsync("hoiku.saito", PortalHost.DemoPassword);
+        var refused = await PostDownloadAsync(staff, "opinions", site.Hoiku, personal: true);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("個人情報を含むCSVを出力する権限がありません。", await refused.Content.ReadAsStringAsync());
+
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        var csv = Encoding.UTF8.GetString(await (await PostDownloadAsync(section, "opinions", site.Hoiku, personal: true)).Content.ReadAsByteArrayAsync());
+        Assert.Contains("氏名", csv.Split("\r\n")[0]);
+        Assert.Contains("新宿 一郎", csv);
+        var plain = await DownloadAsync(section, "opinions", site.Hoiku);
+        Assert.DoesNotContain("新宿 一郎", plain);
+
+        var audited = await site.Opinions.InScopeAsync(sp => sp.GetRequiredService<AuditDbContext>().Records.AsNoTracking()
+            .Where(r => r.Action == "opinion.cases.exported.personal").OrderByDescending(r => r.Sequence).FirstOrDefaultAsync());
+        Assert.NotNull(audited);
+        Assert.Contains("山口", audited!.ActorName);
+    }
+
+    [Fact]
+    public async Task Csv_reads_the_same_in_utf8_with_bom_and_in_shift_jis_and_counts_what_shift_jis_cannot_hold()
+    {
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        var utf8 = await (await PostDownloadAsync(section, "history", site.Hoiku)).Content.ReadAsByteArrayAsync();
+        var sjis = await (await PostDownloadAsync(section, "history", site.Hoiku, shiftJis: true)).Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], utf8[..3]);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp932 = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var fromSjis = cp932.GetString(sjis);
+        var fromUtf8 = Encoding.UTF8.GetString(utf8[3..]);
+        Assert.Equal(fromUtf8, fromSjis);
+        var lines = fromUtf8.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("受付番号,日時,処理,所属,担当者,訂正", lines[0]);
+        Assert.All(site.HoikuReceipts, r => Assert.Contains(lines, l => l.StartsWith(r + ",", StringComparison.Ordinal)));
+
+        // A character CP932 has no code for is written as 〓 and counted.
+        await site.Opinions.InScopeAsync(async sp => await sp.GetRequiredService<IntakeService>().RegisterAsync(await site.Opinions.SectionAsync(), new IntakeRequest
+        {
+            Channel = Channel.Letter, Kind = CaseKind.Opinion, Subject = "𠮷野さんの件", Body = "本文", Sender = SenderKind.Anonymous, AnswerMethod = AnswerMethod.None,
+        }));
+        var result = await site.Opinions.InScopeAsync(async sp =>
+        {
+            var opinions = sp.GetServices<IReportExport>().Single(e => e.Name == "opinions");
+            using var stream = new MemoryStream();
+            var r = await opinions.WriteAsync(stream, new ReportExportRequest(site.Today, site.Today, ShiftJis: true), CancellationToken.None);
+            return (r, cp932.GetString(stream.ToArray()));
+        });
+        Assert.True(result.r.ReplacedCharacters >= 1);
+        Assert.Contains("〓野さんの件", result.Item2);
+
+        var path = Path.Combine(site.Host.DataPath, "faq-stats.csv");
+        var (code, output, error) = await site.Host.RunVerbAsync("export", "faq-stats", "--out", path, "--encoding", "shift_jis");
+        Assert.True(code == 0, error);
+        Assert.Contains("件を", output);
+        Assert.StartsWith("区分,番号,質問・検索語,閲覧数,はい,いいえ", cp932.GetString(await File.ReadAllBytesAsync(path)));
+        var (bad, _, message) = await site.Host.RunVerbAsync("export", "history", "--out", path, "--encoding", "latin1");
+        Assert.Equal(1, bad);
+        Assert.Contains("文字コード「latin1」は使えません", message);
+    }
+
+    [Fact]
+    public async Task Faq_use_shows_views_helpfulness_and_suggestions_as_faq_counts_them()
+    {
+        var (views, helpful) = await site.Opinions.InScopeAsync(async sp =>
+        {
+            var faq = sp.GetRequiredService<FaqDbContext>();
+            return (await faq.Entries.SumAsync(e => e.ViewCount), await faq.Entries.SumAsync(e => e.HelpfulCount));
+        });
+        using var admin = await site.Host.SignedInStaffAsync();
+        var page = await admin.GetStringAsync("/admin/reports/faq");
+        Assert.Contains($"data-testid=\"faq-views\">{views}<", page);
+        Assert.Contains($"data-testid=\"faq-helpful\">{helpful}<", page);
+        Assert.Contains("data-testid=\"faq-entries\"", page);
+        var bad = await admin.GetStringAsync("/admin/reports?from=2026-05-01&to=2026-04-01");
+        Assert.Contains("期間が正しくありません", bad);
+    }
+
+    private Task<HttpResponseMessage> PostDownloadAsync(PortalClient client, string export, Guid department, bool personal = false, bool shiftJis = false) =>
+        client.PostFormAsync("/admin/reports/exports", new()
+        {
+            ["export"] = export, ["from"] = site.From.ToString("yyyy-MM-dd"), ["to"] = site.Today.ToString("yyyy-MM-dd"), ["department"] = department.ToString(),
+            ["encoding"] = shiftJis ? "shift_jis" : "utf-8", ["personal"] = personal ? "true" : "false",
+        }, formPage: $"/admin/reports/exports?export={export}&" + Query(department), handler: "Download");
+
+    private async Task<string> DownloadAsync(PortalClient client, string export, Guid department)
+    {
+        var response = await PostDownloadAsync(client, export, department);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        return Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+    }
+}
