@@ -145,7 +145,15 @@ public static class KochoPortal
         var root = new RootCommand("Kocho 広聴システム — 引数なしで公開サイトと職員サイトを起動します。");
         foreach (var provider in services.GetServices<ICliCommandProvider>())
         {
-            foreach (var command in provider.CreateCommands(runner)) root.Subcommands.Add(command);
+            foreach (var command in provider.CreateCommands(runner))
+            {
+                // Several modules add to one verb (import faq, import legacy): their subcommands share it.
+                if (root.Subcommands.FirstOrDefault(c => c.Name == command.Name) is { } verb)
+                {
+                    foreach (var subcommand in command.Subcommands) verb.Subcommands.Add(subcommand);
+                }
+                else root.Subcommands.Add(command);
+            }
         }
         return root;
     }

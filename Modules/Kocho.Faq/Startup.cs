@@ -36,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<FaqSearch>();
         services.AddScoped<Csv.FaqCsvExport>();
         services.AddScoped<Csv.FaqCsvImport>();
+        services.AddScoped<Legacy.LegacyFaqImport>();
         services.AddScoped<FaqSearchDocuments>();
         services.AddScoped<ISearchIndexSource, FaqIndexSource>();
         services.AddScoped<FaqIndexer>();

@@ -46,5 +46,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<HistoryService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<AnswerAccess>();
+        services.AddScoped<Kocho.Opinions.Legacy.LegacyCaseImport>();
     }
 }
