@@ -25,8 +25,11 @@ public sealed class LegacyImporter(
     BusinessCalendarService calendarService,
     IAuditTrail audit,
     ISearchService search,
+    IEnumerable<ISearchIndexSource> sources,
     TimeProvider clock)
 {
+    private const int IndexBatchSize = 2000;
+
     public async Task<LegacyImportResult> ImportAsync(LegacyExport export, string source, IProgress<(string File, int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var result = await unitOfWork.ExecuteAsync(async ct =>
@@ -109,9 +112,27 @@ public sealed class LegacyImporter(
             }
             return new LegacyImportResult(counts);
         }, cancellationToken);
-        if (result.Files[FaqFile].Added > 0) await search.RebuildAsync(FaqSearchDocuments.Index, cancellationToken);
-        if (result.Files[CasesFile].Added > 0 || result.Files[HistoryFile].Added > 0) await search.RebuildAsync(CaseIndex.Name, cancellationToken);
+        if (result.Files[FaqFile].Added > 0) await IndexAllAsync(FaqSearchDocuments.Index, cancellationToken);
+        if (result.Files[CasesFile].Added > 0 || result.Files[HistoryFile].Added > 0) await IndexAllAsync(CaseIndex.Name, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Indexes the module's documents after commit through the change log (not a rebuild: the running portal owns its
+    /// index folder and applies the log itself, as every other node does).
+    /// </summary>
+    private async Task IndexAllAsync(string index, CancellationToken cancellationToken)
+    {
+        var source = sources.First(s => s.Index == index);
+        var batch = new List<SearchDocument>(IndexBatchSize);
+        await foreach (var document in source.ReadAllAsync(cancellationToken))
+        {
+            batch.Add(document);
+            if (batch.Count < IndexBatchSize) continue;
+            await search.IndexAsync(index, batch, cancellationToken);
+            batch = new List<SearchDocument>(IndexBatchSize);
+        }
+        if (batch.Count > 0) await search.IndexAsync(index, batch, cancellationToken);
     }
 
     /// <summary>The legacy key of a history entry read back from the database (same as <see cref="HistoryRow.Key"/>).</summary>
