@@ -81,7 +81,8 @@ public sealed class FaqApprovalTests(FaqHostFixture fixture)
 
         // Another department's approver is not this step's approver: the entry does not even exist for them.
         using var otherApprover = await fixture.StaffAsync("koseki.fujita");
-        Assert.Equal(HttpStatusCode.NotFound, (await FaqHostFixture.ActAsync(otherApprover, number, "Approve")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApprover.GetAsync($"/admin/faq/{number}")).StatusCode);
+        Assert.DoesNotContain($"faq-approval-{number}\"", await otherApprover.GetStringAsync("/admin/faq/approvals"));
 
         var entry = await fixture.EntryAsync(number);
         var status = await fixture.DbAsync(db => db.Versions.Where(v => v.Id == entry.WorkingVersionId).Select(v => v.Status).SingleAsync());

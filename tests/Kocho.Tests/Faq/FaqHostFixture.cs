@@ -37,6 +37,7 @@ public sealed class FaqHostFixture : IAsyncLifetime
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.True(path.StartsWith("/admin/faq/", StringComparison.Ordinal) && int.TryParse(path["/admin/faq/".Length..], out _),
             $"creating the entry failed: {path} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.IsSuccessStatusCode, $"the new entry's page answered {(int)response.StatusCode}");
         return int.Parse(path["/admin/faq/".Length..]);
     }
 

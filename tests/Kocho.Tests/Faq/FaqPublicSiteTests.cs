@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Kocho.Core.Search;
 using Kocho.Faq.Entries;
+using Kocho.Faq.Publishing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Kocho.Tests.Faq;
@@ -104,5 +107,32 @@ public sealed class FaqPublicSiteTests(FaqHostFixture fixture)
         Assert.True(await fixture.DbAsync(db => db.SuggestionEvents.AnyAsync(s => s.EntryNumber == number && !s.Opened)));
         await resident.GetStringAsync(first.GetProperty("url").GetString()!);
         Assert.True(await fixture.DbAsync(db => db.SuggestionEvents.AnyAsync(s => s.EntryNumber == number && s.Opened)));
+    }
+
+    [Fact]
+    public async Task An_entry_whose_publish_to_date_has_passed_leaves_the_site_and_the_index()
+    {
+        var number = await fixture.DbAsync(db => db.Entries.Join(db.Versions, e => e.LiveVersionId, v => v.Id, (e, v) => new { e.Number, v.Visibility })
+            .Where(x => x.Visibility == FaqVisibility.Public && x.Number >= 5).OrderBy(x => x.Number).Select(x => x.Number).FirstAsync());
+        using var resident = fixture.Host.PublicClient();
+        Assert.Equal(HttpStatusCode.OK, (await resident.GetAsync($"/faq/{number}")).StatusCode);
+        var question = await fixture.DbAsync(async db =>
+        {
+            var entry = await db.Entries.SingleAsync(e => e.Number == number);
+            var version = await db.Versions.SingleAsync(v => v.Id == entry.LiveVersionId);
+            version.PublishTo = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+            await db.SaveChangesAsync();
+            return version.Question;
+        });
+        // The public site checks the dates itself, before the publication job has run.
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/faq/{number}")).StatusCode);
+
+        await using (var scope = fixture.Host.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<FaqPublication>().RefreshAllAsync(CancellationToken.None) >= 1);
+        }
+        Assert.Null((await fixture.EntryAsync(number)).LiveVersionId);
+        var hits = await fixture.Host.Service<ISearchService>().SearchAsync("faq", new SearchQuery { Text = question, Take = 50, Highlight = false });
+        Assert.DoesNotContain(hits.Hits, h => h.Id == number.ToString());
     }
 }
