@@ -16,7 +16,8 @@ namespace Kocho.Core.Search;
 
 /// <summary>
 /// <see cref="ISearchService"/> on Lucene.Net: one index folder per name under <c>&lt;DataPath&gt;/index/&lt;name&gt;</c>,
-/// owned by this node (opened on first use, closed at shutdown). Queries are stripped of question phrasing,
+/// owned by this node (opened on first use, closed at shutdown) and kept in step with other nodes through the change
+/// log (<see cref="FollowAsync"/>). Queries are stripped of question phrasing,
 /// expanded with the administrators' synonyms and matched on both bigrams and ICU words, question and keywords first.
 /// </summary>
 public sealed partial class LuceneSearchService : ISearchService, IDisposable
