@@ -30,6 +30,12 @@ public sealed class CaseExport(OpinionsDbContext db, CoreDbContext core, Departm
     {
         var names = (await departments.AllAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
         var categories = await core.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        // Recorded before the first row is read: a copy of personal data is audited even if writing it fails half way.
+        var expected = await Filtered(options).CountAsync(cancellationToken);
+        var filters = $"from={options.From:yyyy-MM-dd} to={options.To:yyyy-MM-dd} department={(options.DepartmentId is { } d && names.TryGetValue(d, out var n) ? n : "")} encoding={(options.ShiftJis ? "shift_jis" : "utf-8")}";
+        await audit.RecordAsync(new AuditEntry(
+            options.WithPersonalData ? "opinion.cases.exported.personal" : "opinion.cases.exported",
+            "OpinionCase", null, $"rows={expected} {filters}"), cancellationToken);
         var csv = options.ShiftJis ? CsvTableWriter.ShiftJis(output) : CsvTableWriter.Utf8(output);
         await using (csv)
         {
@@ -55,10 +61,6 @@ public sealed class CaseExport(OpinionsDbContext db, CoreDbContext core, Departm
         }
         // Read after the last flush: characters are encoded (and replaced) only when written out.
         var (rows, replaced) = (csv.Rows - 1, csv.ReplacedCharacters);
-        var filters = $"from={options.From:yyyy-MM-dd} to={options.To:yyyy-MM-dd} department={(options.DepartmentId is { } d && names.TryGetValue(d, out var n) ? n : "")} encoding={(options.ShiftJis ? "shift_jis" : "utf-8")}";
-        await audit.RecordAsync(new AuditEntry(
-            options.WithPersonalData ? "opinion.cases.exported.personal" : "opinion.cases.exported",
-            "OpinionCase", null, $"rows={rows} {filters}"), cancellationToken);
         return new Result(rows, replaced);
     }
 

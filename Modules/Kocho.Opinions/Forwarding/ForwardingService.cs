@@ -31,6 +31,7 @@ public sealed class ForwardingService(
             var opinionCase = await db.Cases.VisibleTo(actor).Include(c => c.Forwardings)
                 .FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new CaseNotFoundException();
             await AddAsync(opinionCase, actor, request, ct);
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -66,6 +67,7 @@ public sealed class ForwardingService(
             HistoryLog.Write(db, clock, opinionCase.Id, actor, HistoryAction.ForwardingReturned, $"{department?.Name}（{OpinionLabels.Of(forwarding.Role)}）: {reason}");
             await audit.RecordAsync(new AuditEntry("opinion.forwarding.returned", "OpinionCase", opinionCase.Id.ToString(), forwarding.Id.ToString()), ct);
             unitOfWork.Publish(new ForwardingReturned(opinionCase.Id, forwarding.Id, forwarding.DepartmentId));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -83,6 +85,7 @@ public sealed class ForwardingService(
             if (forwarding.Role == ForwardingRole.Lead) opinionCase.AnswerDue = dueOn;
             opinionCase.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             HistoryLog.Write(db, clock, opinionCase.Id, actor, HistoryAction.DueChanged, $"{before:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}");
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 

@@ -41,6 +41,7 @@ public sealed class HandlingService(
             if (forwarding is { Status: ForwardingStatus.Forwarded }) forwarding.Status = ForwardingStatus.InProgress;
             Touch(opinionCase);
             HistoryLog.Write(db, clock, caseId, actor, HistoryAction.HandlingRecorded, $"{OpinionLabels.Of(kind)}: {text}");
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -70,6 +71,7 @@ public sealed class HandlingService(
             answer.DraftedAt = now;
             Touch(opinionCase);
             HistoryLog.Write(db, clock, caseId, actor, HistoryAction.AnswerDrafted, OpinionLabels.Of(kind));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -88,6 +90,7 @@ public sealed class HandlingService(
             Touch(opinionCase);
             HistoryLog.Write(db, clock, caseId, actor, HistoryAction.AnswerSubmitted, comment);
             unitOfWork.Publish(new AnswerSubmitted(caseId, answer.Id, answer.DepartmentId));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -110,6 +113,7 @@ public sealed class HandlingService(
             Touch(opinionCase);
             HistoryLog.Write(db, clock, caseId, actor, HistoryAction.AnswerApproved, comment);
             unitOfWork.Publish(new AnswerApproved(caseId, answer.Id, answer.DepartmentId));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -134,6 +138,7 @@ public sealed class HandlingService(
             Touch(opinionCase);
             HistoryLog.Write(db, clock, caseId, actor, HistoryAction.AnswerReturned, why);
             unitOfWork.Publish(new AnswerReturned(caseId, answer.Id, answer.DepartmentId));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -169,6 +174,7 @@ public sealed class HandlingService(
             await NotifyAsync(opinionCase, answer, ct);
             HistoryLog.Write(db, clock, caseId, actor, HistoryAction.AnswerSent, $"{OpinionLabels.Of(opinionCase.AnswerMethod)}" + (note is null ? "" : $": {note}"));
             unitOfWork.Publish(new AnswerSent(caseId, answer.Id, answer.DepartmentId, opinionCase.AnswerMethod));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 
@@ -193,6 +199,7 @@ public sealed class HandlingService(
             Touch(opinionCase);
             HistoryLog.Write(db, clock, caseId, actor, answered ? HistoryAction.Closed : HistoryAction.ClosedWithoutAnswer, note);
             unitOfWork.Publish(new CaseClosed(caseId, opinionCase.LeadDepartmentId, answered));
+            await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
 

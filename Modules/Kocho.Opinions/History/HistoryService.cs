@@ -34,7 +34,9 @@ public sealed class HistoryService(OpinionsDbContext db, UnitOfWork unitOfWork, 
         {
             var opinionCase = await db.Cases.VisibleTo(actor).FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new CaseNotFoundException();
             opinionCase.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            return HistoryLog.Write(db, clock, caseId, actor, action, text);
+            var entry = HistoryLog.Write(db, clock, caseId, actor, action, text);
+            await db.SaveChangesAsync(ct);
+            return entry;
         }, cancellationToken);
     }
 
@@ -53,6 +55,7 @@ public sealed class HistoryService(OpinionsDbContext db, UnitOfWork unitOfWork, 
             correction.CorrectsId = original.Id;
             original.SupersededById = correction.Id;
             await audit.RecordAsync(new AuditEntry("opinion.history.corrected", "OpinionCase", original.CaseId.ToString(), $"{original.Id} → {correction.Id}"), ct);
+            await db.SaveChangesAsync(ct);
             return correction;
         }, cancellationToken);
     }

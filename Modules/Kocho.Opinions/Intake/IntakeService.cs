@@ -207,6 +207,8 @@ public sealed class IntakeService(
                 ["link"] = links.To("/opinions/answer"),
             }), ct);
         }
+        // Saved inside the transaction, so that a recipe running several actions in one transaction finds the case.
+        await db.SaveChangesAsync(ct);
         return new IntakeResult(new Dictionary<string, string>(), opinionCase.Id, receipt, accessCode);
     }
 }

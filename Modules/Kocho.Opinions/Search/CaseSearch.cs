@@ -93,7 +93,23 @@ public sealed partial class CaseSearch(OpinionsDbContext db, CoreDbContext core,
             Take = MaxTextMatches,
             Highlight = false,
         }, cancellationToken);
-        return results.Hits.Select(h => Guid.TryParse(h.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        var candidates = results.Hits.Select(h => Guid.TryParse(h.Id, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        // The index ranks by any of the words' bigrams; staff expect cases that contain every word (in any width or kana).
+        var words = Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var texts = await db.Cases.AsNoTracking().Where(c => candidates.Contains(c.Id)).Select(c => new { c.Id, c.Subject, c.Body }).ToListAsync(cancellationToken);
+        var containing = texts.Where(t => Fold(t.Subject + "\n" + t.Body) is var folded && words.All(w => folded.Contains(w, StringComparison.Ordinal))).Select(t => t.Id).ToHashSet();
+        return candidates.Where(containing.Contains).ToList();
+    }
+
+    /// <summary>NFKC (全角/半角), lower case, katakana as hiragana: the forms compared for "contains the word".</summary>
+    private static string Fold(string text)
+    {
+        var chars = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u30A1' and <= '\u30F6') chars[i] = (char)(chars[i] - 0x60);
+        }
+        return new string(chars);
     }
 
     private static IQueryable<OpinionCase> Sorted(IQueryable<OpinionCase> cases, CaseSearchSort sort) => sort switch

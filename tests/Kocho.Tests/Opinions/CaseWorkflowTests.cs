@@ -197,13 +197,46 @@ public sealed class CaseWorkflowTests(OpinionsSite site) : IClassFixture<Opinion
         Assert.Equal(correction.Id, original.SupersededById);
         Assert.Equal(entry.Id, history.Single(h => h.Action == HistoryAction.Correction).CorrectsId);
 
-        var (hits, total) = await site.InScopeAsync(sp => sp.GetRequiredService<HistoryService>().SearchAsync(section, new HistorySearch(Text: "説明した")));
+        var (hits, total) = await site.InScopeAsync(sp => sp.GetRequiredService<HistoryService>().SearchAsync(section, new HistorySearch(Text: "電話をして説明")));
         Assert.Equal(1, total);
         Assert.Equal(result.ReceiptNumber, hits.Single().ReceiptNumber);
         // A department that the case was never forwarded to finds nothing.
         var other = await site.ActorAsync(StandardRoles.DepartmentStaff, "0803");
-        var (none, zero) = await site.InScopeAsync(sp => sp.GetRequiredService<HistoryService>().SearchAsync(other, new HistorySearch(Text: "説明した")));
+        var (none, zero) = await site.InScopeAsync(sp => sp.GetRequiredService<HistoryService>().SearchAsync(other, new HistorySearch(Text: "電話をして説明")));
         Assert.Empty(none);
         Assert.Equal(0, zero);
+    }
+
+    [Fact]
+    public async Task A_recipe_runs_a_case_through_every_step_in_one_transaction()
+    {
+        var roads = await site.DepartmentAsync("1002");
+        var closedId = await site.InScopeAsync(async sp =>
+        {
+            var system = CaseActor.System("デモデータ");
+            return await sp.GetRequiredService<Kocho.Core.Data.UnitOfWork>().ExecuteAsync(async ct =>
+            {
+                var intake = await sp.GetRequiredService<IntakeService>().RegisterAsync(system, new IntakeRequest
+                {
+                    Channel = Channel.Fax, Subject = "デモの意見", Body = "デモの本文", Sender = SenderKind.Contact, Name = "デモ 太郎",
+                    Fax = "03-3209-9999", Phone = "03-3209-9998", AnswerMethod = AnswerMethod.Phone, DepartmentId = roads,
+                }, ct);
+                Assert.True(intake.Succeeded, string.Join(" ", intake.Errors.Values));
+                var handling = sp.GetRequiredService<HandlingService>();
+                await handling.RecordHandlingAsync(system, intake.CaseId, HandlingKind.Action, "現地を確認", ct);
+                await handling.SaveDraftAsync(system, intake.CaseId, HandlingKind.Answer, "補修しました。", ct);
+                await handling.SubmitForApprovalAsync(system, intake.CaseId, null, ct);
+                await handling.ApproveAsync(system, intake.CaseId, null, ct);
+                await handling.SendAsync(system, intake.CaseId, new SendRequest(Note: "電話で説明した"), ct);
+                await handling.CloseAsync(system, intake.CaseId, null, ct);
+                return intake.CaseId;
+            });
+        });
+        var section = await site.SectionAsync();
+        var closed = await site.InScopeAsync(sp => sp.GetRequiredService<CaseQueries>().FindAsync(section, closedId));
+        Assert.Equal(CaseStatus.Completed, closed!.Status);
+        Assert.Equal(ForwardingStatus.Completed, closed.Forwardings.Single().Status);
+        var history = await site.InScopeAsync(sp => sp.GetRequiredService<HistoryService>().ForCaseAsync(section, closedId));
+        Assert.Equal("電話: 電話で説明した", history.Single(h => h.Action == HistoryAction.AnswerSent).Note);
     }
 }

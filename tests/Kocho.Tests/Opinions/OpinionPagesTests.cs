@@ -267,6 +267,39 @@ public sealed partial class OpinionPagesTests(OpinionsSite site) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task The_section_prints_an_A4_answer_letter_with_the_address_block()
+    {
+        var section = await site.SectionAsync();
+        var roads = await site.DepartmentAsync("1002");
+        var staff = await site.ActorAsync(Kocho.Core.Security.StandardRoles.DepartmentStaff, "1002");
+        var approver = await site.ActorAsync(Kocho.Core.Security.StandardRoles.Approver, "1002");
+        var result = await site.InScopeAsync(sp => sp.GetRequiredService<IntakeService>().RegisterAsync(section, new IntakeRequest
+        {
+            Channel = Channel.MayorPostcard, Subject = "街路樹の剪定", Body = "枝が信号を隠しています。", Sender = SenderKind.Contact,
+            Name = "落合 次郎", PostalCode = "161-0033", Address = "新宿区下落合1-2-3", AnswerMethod = AnswerMethod.Letter, DepartmentId = roads,
+        }));
+        await site.InScopeAsync(sp => sp.GetRequiredService<Kocho.Opinions.Handling.HandlingService>().SaveDraftAsync(staff, result.CaseId, Kocho.Opinions.Handling.HandlingKind.Action, "今月中に剪定します。"));
+        await site.InScopeAsync(sp => sp.GetRequiredService<Kocho.Opinions.Handling.HandlingService>().SubmitForApprovalAsync(staff, result.CaseId));
+        await site.InScopeAsync(sp => sp.GetRequiredService<Kocho.Opinions.Handling.HandlingService>().ApproveAsync(approver, result.CaseId));
+
+        using var client = await site.Host.SignedInStaffAsync("kocho.ishikawa", PortalHost.DemoPassword);
+        var casePage = await client.GetStringAsync($"/admin/opinions/{result.CaseId}");
+        Assert.Contains($"href=\"/admin/opinions/{result.CaseId}/letter\"", casePage);
+        var views = await ViewsOfAsync(result.CaseId);
+        var letter = await client.GetStringAsync($"/admin/opinions/{result.CaseId}/letter");
+        Assert.Contains("〒161-0033", letter);
+        Assert.Contains("新宿区下落合1-2-3", letter);
+        Assert.Contains("落合 次郎 様", letter);
+        Assert.Contains("今月中に剪定します。", letter);
+        Assert.Contains(result.ReceiptNumber!, letter);
+        Assert.Contains("href=\"/assets/Kocho.Opinions/letter.css\"", letter);
+        Assert.Equal(views + 1, await ViewsOfAsync(result.CaseId));
+        var css = await client.GetStringAsync("/assets/Kocho.Opinions/letter.css");
+        Assert.Contains("size: A4", css);
+        Assert.Contains("@media print", css);
+    }
+
     private Task<int> ViewsOfAsync(Guid caseId) => site.InScopeAsync(async sp =>
         (await sp.GetRequiredService<AuditSearch>().SearchAsync(new AuditSearchFilter(EntityType: "OpinionCase", EntityId: caseId.ToString(), Action: "opinion.personal.viewed"), 1)).Records.Count);
 

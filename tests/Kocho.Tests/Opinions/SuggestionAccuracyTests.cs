@@ -63,3 +63,27 @@ public sealed class SuggestionAccuracyTests(DemoSiteFixture site, ITestOutputHel
         Assert.True(top1 / 60.0 >= 0.5, $"top-1 accuracy {top1}/60");
     }
 }
+
+/// <summary>The section opens a new case to forward it and sees the suggested departments with their reasons.</summary>
+[Collection(DemoSiteCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class SuggestionOnTheCasePageTests(DemoSiteFixture site)
+{
+    [Fact]
+    public async Task The_forwarding_form_of_a_new_case_suggests_its_department_with_similar_past_cases()
+    {
+        Guid id;
+        await using (var scope = site.Host.Services.CreateAsyncScope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<OpinionsDbContext>().Cases.AsNoTracking()
+                .Where(c => c.Subject == "住民票の写しにマイナンバーを記載したい").Select(c => c.Id).SingleAsync();
+        }
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", Kocho.Tests.Infrastructure.PortalHost.DemoPassword);
+
+        var page = await section.GetStringAsync($"/admin/opinions/{id}");
+
+        Assert.Contains("data-testid=\"department-suggestions\"", page);
+        Assert.Contains("data-testid=\"suggestion-0502\"", page);
+        Assert.Contains("data-testid=\"suggestion-forward-0502\"", page);
+    }
+}

@@ -25,7 +25,8 @@ public sealed class IndexModel(CaseSearch search, DepartmentDirectory department
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    [BindProperty(SupportsGet = true)] public CaseSearchSort Sort { get; set; } = CaseSearchSort.Newest;
+    /// <summary>Unset: by relevance when searching words, else newest first.</summary>
+    [BindProperty(SupportsGet = true)] public CaseSearchSort? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public CaseSearchResult? Result { get; private set; }
@@ -76,7 +77,11 @@ public sealed class IndexModel(CaseSearch search, DepartmentDirectory department
             From = From,
             To = To,
             Overdue = Overdue,
-            Sort = Sort == CaseSearchSort.Relevance && Text is null ? CaseSearchSort.Newest : Sort,
+            Sort = Sort switch
+            {
+                null or CaseSearchSort.Relevance => Text is null ? CaseSearchSort.Newest : CaseSearchSort.Relevance,
+                var chosen => chosen.Value,
+            },
             Page = PageNumber,
         }, cancellationToken);
     }
@@ -87,7 +92,7 @@ public sealed class IndexModel(CaseSearch search, DepartmentDirectory department
     public string Link(int? page = null, CaseSearchSort? sort = null)
     {
         var query = Request.Query.Where(q => q.Key is not ("p" or "sort")).ToDictionary(q => q.Key, q => q.Value.ToString());
-        query["sort"] = (sort ?? Sort).ToString();
+        if ((sort ?? Sort) is { } order) query["sort"] = order.ToString();
         query["p"] = (page ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/opinions/search", query!);
     }
