@@ -45,7 +45,7 @@ public sealed class LegacyExportGenerator
 
         for (var i = 0; i < FaqCount; i++)
         {
-            var registered = new DateOnly(2012, 4, 1).AddDays(i * 41);
+            var registered = new DateOnly(2012, 4, 1).AddDays(i * 41 % 3650);
             var updated = registered.AddDays(30 + i);
             var owner = Lead(i);
             Faqs.Add([
