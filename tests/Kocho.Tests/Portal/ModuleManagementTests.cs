@@ -86,6 +86,7 @@ public sealed class ModuleManagementTests : IAsyncLifetime
         Assert.Contains("Kocho.Opinions", output);
         Assert.Contains("Kocho.Faq", output);
         Assert.Contains("Kocho.Reports", output);
+        Assert.Equal(0, (await _host.RunVerbAsync("modules", "enable", "Kocho.Migration")).ExitCode);
         var list = (await _host.RunVerbAsync("modules", "list")).Output;
         Assert.DoesNotContain("disabled", list);
     }
