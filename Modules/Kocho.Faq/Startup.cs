@@ -37,6 +37,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<FaqSearch>();
         services.AddScoped<Csv.FaqCsvExport>();
         services.AddScoped<Csv.FaqCsvImport>();
+        services.AddScoped<Legacy.LegacyFaqImport>();
         services.AddScoped<FaqSearchDocuments>();
         services.AddScoped<Kocho.Core.Alerts.IAlertConditionSource, Alerts.FaqAlertSource>();
         services.AddScoped<ISearchIndexSource, FaqIndexSource>();

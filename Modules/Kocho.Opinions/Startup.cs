@@ -48,5 +48,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<HistoryService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<AnswerAccess>();
+        services.AddScoped<Kocho.Opinions.Legacy.LegacyCaseImport>();
     }
 }
