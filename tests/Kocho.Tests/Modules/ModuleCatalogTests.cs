@@ -54,7 +54,7 @@ public sealed class ModuleCatalogTests
     public void Discovery_finds_every_module_project_the_portal_references()
     {
         var catalog = ModuleCatalog.Discover();
-        Assert.Equal(["Kocho.Alerts", "Kocho.Core", "Kocho.Faq", "Kocho.Migration", "Kocho.Opinions", "Kocho.Reports", "Kocho.Users"], catalog.Modules.Select(m => m.Id).Order());
+        Assert.Equal(["Kocho.Alerts", "Kocho.Api", "Kocho.Core", "Kocho.Faq", "Kocho.Integrations", "Kocho.Migration", "Kocho.Opinions", "Kocho.Privacy", "Kocho.Reports", "Kocho.Users"], catalog.Modules.Select(m => m.Id).Order());
         Assert.All(catalog.Modules, m => Assert.Equal(m.Id, m.Assembly.GetName().Name));
         Assert.Equal(["Kocho.TheAdmin", "Kocho.TheTheme"], catalog.Themes.Select(t => t.GetName().Name!).Order());
     }

@@ -21,7 +21,7 @@ public sealed class ModuleManagementTests : IAsyncLifetime
     {
         var (code, output, _) = await _host.RunVerbAsync("modules", "list");
         Assert.Equal(0, code);
-        foreach (var id in new[] { "Kocho.Core", "Kocho.Users", "Kocho.Opinions", "Kocho.Faq", "Kocho.Reports", "Kocho.Alerts", "Kocho.Migration" })
+        foreach (var id in new[] { "Kocho.Core", "Kocho.Users", "Kocho.Opinions", "Kocho.Faq", "Kocho.Reports", "Kocho.Alerts", "Kocho.Migration", "Kocho.Api", "Kocho.Integrations", "Kocho.Privacy" })
         {
             Assert.Contains($"{id}\t", output);
         }
@@ -55,7 +55,7 @@ public sealed class ModuleManagementTests : IAsyncLifetime
         var response = await client.PostFormAsync("/admin/modules", new() { ["id"] = "Kocho.Faq" }, handler: "Disable");
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("「FAQ」は「データ移行」「統計・分析」が必要としているため無効にできません。", html);
+        Assert.Contains("「FAQ」は「API」「外部連携」「データ移行」「個人情報保護」「統計・分析」が必要としているため無効にできません。", html);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/faq")).StatusCode);
     }
 
@@ -75,8 +75,10 @@ public sealed class ModuleManagementTests : IAsyncLifetime
     [Fact]
     public async Task Enabling_a_module_enables_what_it_depends_on()
     {
-        Assert.Equal(0, (await _host.RunVerbAsync("modules", "disable", "Kocho.Reports")).ExitCode);
-        Assert.Equal(0, (await _host.RunVerbAsync("modules", "disable", "Kocho.Migration")).ExitCode);
+        foreach (var dependent in new[] { "Kocho.Reports", "Kocho.Migration", "Kocho.Privacy", "Kocho.Integrations", "Kocho.Api" })
+        {
+            Assert.Equal(0, (await _host.RunVerbAsync("modules", "disable", dependent)).ExitCode);
+        }
         Assert.Equal(0, (await _host.RunVerbAsync("modules", "disable", "Kocho.Faq")).ExitCode);
         Assert.Equal(0, (await _host.RunVerbAsync("modules", "disable", "Kocho.Opinions")).ExitCode);
 
@@ -86,7 +88,10 @@ public sealed class ModuleManagementTests : IAsyncLifetime
         Assert.Contains("Kocho.Opinions", output);
         Assert.Contains("Kocho.Faq", output);
         Assert.Contains("Kocho.Reports", output);
-        Assert.Equal(0, (await _host.RunVerbAsync("modules", "enable", "Kocho.Migration")).ExitCode);
+        foreach (var dependent in new[] { "Kocho.Migration", "Kocho.Privacy", "Kocho.Integrations", "Kocho.Api" })
+        {
+            Assert.Equal(0, (await _host.RunVerbAsync("modules", "enable", dependent)).ExitCode);
+        }
         var list = (await _host.RunVerbAsync("modules", "list")).Output;
         Assert.DoesNotContain("disabled", list);
     }
@@ -122,7 +127,7 @@ public sealed class ModuleManagementTests : IAsyncLifetime
     {
         var catalog = _host.Services.GetRequiredService<ModuleCatalog>();
         var ids = catalog.Modules.Select(m => m.Id).ToList();
-        Assert.Equal(["Kocho.Core", "Kocho.Users", "Kocho.Alerts", "Kocho.Faq", "Kocho.Opinions", "Kocho.Migration", "Kocho.Reports"], ids);
+        Assert.Equal(["Kocho.Core", "Kocho.Users", "Kocho.Alerts", "Kocho.Opinions", "Kocho.Faq", "Kocho.Api", "Kocho.Integrations", "Kocho.Migration", "Kocho.Privacy", "Kocho.Reports"], ids);
         Assert.Equal(2, catalog.Themes.Count);
     }
 }

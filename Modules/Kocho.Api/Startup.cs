@@ -1,0 +1,11 @@
+using Kocho.Core.Modules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kocho.Api;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, ModuleContext module)
+    {
+    }
+}
