@@ -22,7 +22,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync(string recipe = "shinjuku")
     {
-        var session = new BrowserSession { Host = await PortalHost.StartAsync(recipe) };
+        var session = new BrowserSession { Host = await PortalHost.StartCopyAsync(recipe) };
         session._playwright = await Playwright.CreateAsync();
         session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

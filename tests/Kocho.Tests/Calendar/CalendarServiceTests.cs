@@ -10,7 +10,7 @@ public sealed class CalendarServiceTests : IAsyncLifetime
 {
     private PortalHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await PortalHost.StartAsync();
+    public async Task InitializeAsync() => _host = await PortalHost.StartCopyAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

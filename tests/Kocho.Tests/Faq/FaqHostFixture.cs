@@ -15,7 +15,7 @@ public sealed class FaqHostFixture : IAsyncLifetime
     public PortalHost Host { get; private set; } = null!;
 
     // The tests sign in many times a minute; the sign-in limit itself is tested in Portal/RateLimitTests.
-    public async Task InitializeAsync() => Host = await PortalHost.StartAsync("demo", "--Kocho:RateLimits:sign-in:PermitLimit=1000");
+    public async Task InitializeAsync() => Host = await PortalHost.StartCopyAsync("demo", "--Kocho:RateLimits:sign-in:PermitLimit=1000");
 
     public async Task DisposeAsync()
     {

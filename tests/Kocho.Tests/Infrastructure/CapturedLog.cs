@@ -13,6 +13,12 @@ public sealed class CapturedLog : ILoggerProvider
     public IEnumerable<string> Errors => _entries.Where(e => e.Level >= LogLevel.Error)
         .Select(e => $"{e.Category}: {e.Message} {e.Exception}");
 
+    /// <summary>Takes over what another log kept (a copied site's setup).</summary>
+    internal void Add(CapturedLog other)
+    {
+        foreach (var entry in other._entries) _entries.Enqueue(entry);
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }

@@ -17,6 +17,7 @@ public sealed class PortalHost : IAsyncDisposable
 
     private readonly string? _database;
     private readonly bool _ownsDataPath;
+    private bool _setupInherited;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _authenticatorKeys = new(StringComparer.OrdinalIgnoreCase);
 
     private PortalHost(string dataPath, string? database, Uri publicUrl, Uri staffUrl, IReadOnlyList<string> args, bool ownsDataPath = true)
@@ -30,6 +31,7 @@ public sealed class PortalHost : IAsyncDisposable
     }
 
     public string DataPath { get; }
+    internal string? DatabaseName => _database;
     public Uri PublicUrl { get; private set; }
     public Uri StaffUrl { get; private set; }
     public IReadOnlyList<string> Args { get; private set; }
@@ -42,7 +44,48 @@ public sealed class PortalHost : IAsyncDisposable
         CreateWithSchemeAsync(recipe, "http", extraArgs);
 
     /// <summary>As <see cref="CreateAsync(string, string[])"/>, with <paramref name="scheme"/> ("https" needs a certificate setting).</summary>
-    public static async Task<PortalHost> CreateWithSchemeAsync(string recipe, string scheme, params string[] extraArgs)
+    public static Task<PortalHost> CreateWithSchemeAsync(string recipe, string scheme, params string[] extraArgs) =>
+        CreateCoreAsync(recipe, scheme, extraArgs, template: null);
+
+    /// <summary>
+    /// Like <see cref="StartAsync(string, string[])"/>, but the recipe runs once per test run: the first call sets up a
+    /// site from it and keeps it, stopped, as a template; every call starts its own copy of it (the data folder copied,
+    /// on PostgreSQL a database created from the template's). For fixtures that need a set-up site but do not test
+    /// the setup. <c>--Kocho:Setup:…</c> and <c>--Kocho:Recipes:…</c> arguments choose the template (other values,
+    /// another template); the other arguments apply to the copy only.
+    /// </summary>
+    public static async Task<PortalHost> StartCopyAsync(string recipe = "shinjuku", params string[] extraArgs)
+    {
+        var host = await CreateCopyAsync(recipe, extraArgs);
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>As <see cref="StartCopyAsync"/>, not started (for a verb first).</summary>
+    public static async Task<PortalHost> CreateCopyAsync(string recipe = "shinjuku", params string[] extraArgs)
+    {
+        var template = await SiteTemplate.GetAsync(recipe, [.. extraArgs.Where(SiteTemplate.ChoosesTemplate)]);
+        return await CreateCoreAsync(recipe, "http", extraArgs, template);
+    }
+
+    /// <summary>Sets a site up from <paramref name="recipe"/> without starting its listeners: what a template is made of.</summary>
+    internal static async Task<PortalHost> SetUpAsync(string recipe, string[] extraArgs)
+    {
+        var host = await CreateAsync(recipe, extraArgs);
+        try
+        {
+            await using var app = host.Build();
+            host.SetupOutput = await RunSetupAsync(app);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        return host;
+    }
+
+    private static async Task<PortalHost> CreateCoreAsync(string recipe, string scheme, string[] extraArgs, SiteTemplate? template)
     {
         var dataPath = NewDataPath();
         string? database = null;
@@ -53,15 +96,21 @@ public sealed class PortalHost : IAsyncDisposable
             $"--Kocho:Setup:AdminPassword={AdminPassword}",
             $"--Kocho:Setup:DemoPassword={DemoPassword}",
         };
+        template?.CopyDataTo(dataPath);
         if (TestEnvironment.IsPostgres)
         {
             database = "kocho_t_" + Guid.NewGuid().ToString("N")[..16];
-            await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnection))
+            if (template is null)
             {
+                await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdminConnection);
                 await admin.OpenAsync();
                 await using var command = admin.CreateCommand();
                 command.CommandText = $"CREATE DATABASE {database} ENCODING 'UTF8'";
                 await command.ExecuteNonQueryAsync();
+            }
+            else
+            {
+                await template.CreateDatabaseAsync(database);
             }
             var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnection) { Database = database }.ConnectionString;
             args.Add("--Kocho:Database:Provider=Postgres");
@@ -74,7 +123,15 @@ public sealed class PortalHost : IAsyncDisposable
         args.Add($"--Kocho:Public:Urls={publicUrl.GetLeftPart(UriPartial.Authority)}");
         args.Add($"--Kocho:Staff:Urls={staffUrl.GetLeftPart(UriPartial.Authority)}");
         args.AddRange(extraArgs);
-        return new PortalHost(dataPath, database, publicUrl, staffUrl, args);
+        var host = new PortalHost(dataPath, database, publicUrl, staffUrl, args);
+        if (template is not null)
+        {
+            // What the setup logged and printed belongs to this copy as much as to the template.
+            host.Log.Add(template.Log);
+            host.SetupOutput = template.SetupOutput;
+            host._setupInherited = true;
+        }
+        return host;
     }
 
     /// <summary>
@@ -123,14 +180,10 @@ public sealed class PortalHost : IAsyncDisposable
     public async Task StartAsync()
     {
         App = Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var runner = new Kocho.Core.Cli.CliRunner(App.Services, output, error);
-        if (await runner.RunAsync((_, _) => Task.FromResult(0), CancellationToken.None) != 0)
-        {
-            throw new InvalidOperationException("Setup failed: " + error);
-        }
-        SetupOutput = output.ToString();
+        var output = await RunSetupAsync(App);
+        // A copy's first start finds the site set up: it keeps what the template's setup printed.
+        if (!_setupInherited) SetupOutput = output;
+        _setupInherited = false;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -153,6 +206,19 @@ public sealed class PortalHost : IAsyncDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>Migrates and, on an empty site, sets it up, as the first start does; returns what the setup printed.</summary>
+    private static async Task<string> RunSetupAsync(WebApplication app)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var runner = new Kocho.Core.Cli.CliRunner(app.Services, output, error);
+        if (await runner.RunAsync((_, _) => Task.FromResult(0), CancellationToken.None) != 0)
+        {
+            throw new InvalidOperationException("Setup failed: " + error);
+        }
+        return output.ToString();
     }
 
     private void MoveToFreePorts()

@@ -26,7 +26,7 @@ public sealed class MailOutboxTests(SmtpServerFixture smtp) : IClassFixture<Smtp
     [Fact]
     public async Task A_committed_change_sends_its_mail_once_with_the_Japanese_subject_intact()
     {
-        await using var host = await PortalHost.StartAsync("shinjuku", smtp.Server.PortalArgs);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", smtp.Server.PortalArgs);
         var resident = OutboxTestExtensions.NewAddress("hanako");
 
         await host.CommitWithMailAsync(OutboxTestExtensions.ReceiptMail(resident));
@@ -52,7 +52,7 @@ public sealed class MailOutboxTests(SmtpServerFixture smtp) : IClassFixture<Smtp
     [Fact]
     public async Task A_rolled_back_change_sends_no_mail()
     {
-        await using var host = await PortalHost.StartAsync("shinjuku", smtp.Server.PortalArgs);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", smtp.Server.PortalArgs);
         var rolledBack = OutboxTestExtensions.NewAddress("rolled-back");
         var committed = OutboxTestExtensions.NewAddress("committed");
 
@@ -78,7 +78,7 @@ public sealed class MailOutboxTests(SmtpServerFixture smtp) : IClassFixture<Smtp
     [Fact]
     public async Task A_mail_outside_a_transaction_or_too_large_is_refused_and_nothing_is_stored()
     {
-        await using var host = await PortalHost.StartAsync("shinjuku", smtp.Server.PortalArgs);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", smtp.Server.PortalArgs);
         var resident = OutboxTestExtensions.NewAddress("outside");
         await using var scope = host.Services.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
@@ -100,7 +100,7 @@ public sealed class MailOutboxTests(SmtpServerFixture smtp) : IClassFixture<Smtp
     [Fact]
     public async Task A_restarted_site_sends_nothing_twice()
     {
-        await using var host = await PortalHost.StartAsync("shinjuku", [.. smtp.Server.PortalArgs, "--Kocho:Mail:PollInterval=00:00:01"]);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", [.. smtp.Server.PortalArgs, "--Kocho:Mail:PollInterval=00:00:01"]);
         var before = OutboxTestExtensions.NewAddress("before-restart");
         await host.CommitWithMailAsync(OutboxTestExtensions.ReceiptMail(before));
         var first = Assert.Single(await smtp.Server.WaitForAsync(before));
@@ -122,7 +122,7 @@ public sealed class MailOutboxTests(SmtpServerFixture smtp) : IClassFixture<Smtp
     {
         // One mail per claim and a short poll make the two senders compete for every mail.
         string[] settings = [.. smtp.Server.PortalArgs, "--Kocho:Mail:BatchSize=1", "--Kocho:Mail:PollInterval=00:00:00.200"];
-        await using var first = await PortalHost.StartAsync("shinjuku", settings);
+        await using var first = await PortalHost.StartCopyAsync("shinjuku", settings);
         await using var second = first.CreateNode();
         await second.StartAsync();
         var batch = Guid.NewGuid().ToString("N")[..8];

@@ -15,7 +15,7 @@ public sealed class MailRetryTests
     public async Task Mail_is_retried_while_the_server_is_down_and_delivered_once_it_is_up()
     {
         await using var smtp = new LoopbackSmtpServer(); // not started yet: nothing listens on its port
-        await using var host = await PortalHost.StartAsync("shinjuku", [.. smtp.PortalArgs, .. ShortBackoff]);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", [.. smtp.PortalArgs, .. ShortBackoff]);
         var resident = OutboxTestExtensions.NewAddress("retry");
 
         await host.CommitWithMailAsync(OutboxTestExtensions.ReceiptMail(resident));
@@ -38,7 +38,7 @@ public sealed class MailRetryTests
     public async Task Mail_left_waiting_when_the_site_stopped_is_sent_once_by_the_restarted_site()
     {
         await using var smtp = new LoopbackSmtpServer();
-        await using var host = await PortalHost.StartAsync("shinjuku", [.. smtp.PortalArgs, .. ShortBackoff]);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", [.. smtp.PortalArgs, .. ShortBackoff]);
         var resident = OutboxTestExtensions.NewAddress("waiting");
         await host.CommitWithMailAsync(OutboxTestExtensions.ReceiptMail(resident));
         await host.WaitForOutboxAsync(resident, r => r.Attempts >= 1 && r.Status == OutboxMailStatus.Pending);
@@ -59,7 +59,7 @@ public sealed class MailRetryTests
     public async Task After_the_last_attempt_a_mail_is_given_up_with_a_warning_that_names_no_recipient()
     {
         await using var smtp = new LoopbackSmtpServer(); // never started
-        await using var host = await PortalHost.StartAsync("shinjuku", [.. smtp.PortalArgs, .. ShortBackoff, "--Kocho:Mail:MaxAttempts=2"]);
+        await using var host = await PortalHost.StartCopyAsync("shinjuku", [.. smtp.PortalArgs, .. ShortBackoff, "--Kocho:Mail:MaxAttempts=2"]);
         var resident = OutboxTestExtensions.NewAddress("given-up");
 
         await host.CommitWithMailAsync(OutboxTestExtensions.ReceiptMail(resident));

@@ -12,7 +12,7 @@ public sealed class PickupFolderTests
     [Fact]
     public async Task Without_SMTP_each_mail_is_written_as_an_eml_file_named_after_its_Message_ID()
     {
-        await using var host = await PortalHost.StartAsync();
+        await using var host = await PortalHost.StartCopyAsync();
         var resident = OutboxTestExtensions.NewAddress("pickup");
 
         await host.CommitWithMailAsync(OutboxTestExtensions.ReceiptMail(resident));

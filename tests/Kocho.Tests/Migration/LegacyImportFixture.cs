@@ -9,7 +9,7 @@ public sealed class LegacyImportFixture : IAsyncLifetime
 {
     public PortalHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await PortalHost.StartAsync();
+    public async Task InitializeAsync() => Host = await PortalHost.StartCopyAsync();
 
     public async Task DisposeAsync()
     {

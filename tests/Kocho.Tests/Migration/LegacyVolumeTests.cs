@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace Kocho.Tests.Migration;
 
 /// <summary>Ten years of a ward's cases: 100,000 cases (with history, answers and forwardings) import in one transaction within a few minutes (4 min measured on two loaded cores, search indexing included).</summary>
+[RunsLong]
 public sealed class LegacyVolumeTests(ITestOutputHelper log)
 {
     [Fact]

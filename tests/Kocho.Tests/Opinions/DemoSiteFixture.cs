@@ -16,7 +16,7 @@ public sealed class DemoSiteFixture : IAsyncLifetime
 
     public DemoCaseFile Data { get; } = Load();
 
-    public async Task InitializeAsync() => Host = await PortalHost.StartAsync("demo");
+    public async Task InitializeAsync() => Host = await PortalHost.StartCopyAsync("demo");
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -28,6 +28,7 @@ public sealed class DemoSiteFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[RunsLong]
 public sealed class DemoSiteCollection : ICollectionFixture<DemoSiteFixture>
 {
     public const string Name = "Opinions demo site";

@@ -16,7 +16,7 @@ public sealed class OpinionsSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await PortalHost.StartAsync("demo-staff");
+        Host = await PortalHost.StartCopyAsync("demo-staff");
         Mail = new MailPickup(Host.DataPath);
     }
 

@@ -23,7 +23,7 @@ public sealed class ContactDataAtRestTests
     [Fact]
     public async Task Contact_data_is_shown_and_found_by_email_but_never_stored_in_clear()
     {
-        await using var host = await PortalHost.StartAsync();
+        await using var host = await PortalHost.StartCopyAsync();
 
         var add = await host.RunVerbAsync("users", "add", "--login", "koseki01", "--name", "戸籍 花子", "--department", "0502",
             "--role", "DepartmentStaff", "--password", "a-long-password-1", "--contact-phone", Phone, "--contact-email", Email);
@@ -60,7 +60,7 @@ public sealed class ContactDataAtRestTests
     [Fact]
     public async Task A_malformed_contact_email_is_refused_and_nothing_is_saved()
     {
-        await using var host = await PortalHost.StartAsync();
+        await using var host = await PortalHost.StartCopyAsync();
 
         var refused = await host.RunVerbAsync("users", "add", "--login", "koseki02", "--name", "戸籍 次郎", "--role", "DepartmentStaff",
             "--password", "a-long-password-2", "--contact-email", "koseki02 at city.shinjuku");

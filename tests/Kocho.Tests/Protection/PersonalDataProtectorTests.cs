@@ -102,7 +102,7 @@ public sealed class PersonalDataProtectorTests(PersonalDataProtectorTests.Portal
     {
         public PortalHost Host { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Host = await PortalHost.StartAsync();
+        public async Task InitializeAsync() => Host = await PortalHost.StartCopyAsync();
 
         public async Task DisposeAsync() => await Host.DisposeAsync();
     }

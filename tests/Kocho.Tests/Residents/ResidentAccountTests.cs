@@ -15,7 +15,7 @@ public sealed class ResidentAccountTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await PortalHost.StartAsync();
+        _host = await PortalHost.StartCopyAsync();
         _mail = new MailPickup(_host.DataPath);
     }
 

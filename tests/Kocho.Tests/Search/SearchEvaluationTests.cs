@@ -28,7 +28,7 @@ public sealed class SearchEvaluationTests(ITestOutputHelper output)
     [Fact]
     public async Task Our_Japanese_analysis_beats_plain_bigram_BM25_and_reaches_MRR_above_one_half()
     {
-        await using var host = await PortalHost.StartAsync("shinjuku");
+        await using var host = await PortalHost.StartCopyAsync("shinjuku");
         var search = host.Services.GetRequiredService<ISearchService>();
         await search.IndexAsync("evaluation", FaqCorpus.Entries.Select(FaqCorpus.ToDocument).ToList());
 

@@ -17,7 +17,7 @@ public sealed class SearchHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await PortalHost.StartAsync("shinjuku");
+        Host = await PortalHost.StartCopyAsync("shinjuku");
         await Search.IndexAsync(Index, FaqCorpus.Entries.Select(FaqCorpus.ToDocument).ToList());
     }
 

@@ -12,7 +12,7 @@ public sealed class SynonymsPageFixture : IAsyncLifetime
 {
     public PortalHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await PortalHost.StartAsync("shinjuku");
+    public async Task InitializeAsync() => Host = await PortalHost.StartCopyAsync("shinjuku");
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -1,0 +1,3 @@
+using Xunit;
+
+[assembly: TestCollectionOrderer("Kocho.Tests.Infrastructure.LongestFirstOrderer", "Kocho.Tests")]
