@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using Kocho.Core.Audit;
 using Kocho.Core.Modules;
+using Kocho.Opinions.Cases;
 using Kocho.Opinions.Data;
+using Kocho.Opinions.Intake;
 using Kocho.Privacy.Incidents;
 using Kocho.Tests.Infrastructure;
 using Kocho.Tests.Opinions;
@@ -118,13 +120,13 @@ public sealed class PrivacyControlsTests(OpinionsSite site) : IClassFixture<Opin
     public async Task The_access_report_lists_who_viewed_or_exported_personal_records_for_administrators_and_the_section_only()
     {
         using var section = await site.Host.SignedInStaffAsync("kocho.ishikawa", PortalHost.DemoPassword);
-        var saved = await section.PostFormAsync("/admin/opinions/new", new()
+        var registered = await site.InScopeAsync(async sp => await sp.GetRequiredService<IntakeService>().RegisterAsync(await site.SectionAsync(), new IntakeRequest
         {
-            ["Input.Channel"] = "Letter", ["Input.Kind"] = "Request", ["Input.Subject"] = "アクセス記録の確認用", ["Input.Body"] = "本文です。",
-            ["Input.Name"] = "記録 花子", ["Input.Address"] = "新宿区西新宿2-8-1", ["Input.AnswerMethod"] = "Letter",
-        });
-        var casePath = saved.RequestMessage!.RequestUri!.AbsolutePath;
-        Assert.Matches(@"^/admin/opinions/[0-9a-f-]{36}$", casePath);
+            Channel = Channel.Letter, Kind = CaseKind.Request, Subject = "アクセス記録の確認用", Body = "本文です。", Sender = SenderKind.Contact,
+            Name = "記録 花子", PostalCode = "1600022", Address = "新宿区新宿1-1", Phone = "03-1234-5678", AnswerMethod = AnswerMethod.Letter,
+        }));
+        Assert.True(registered.Succeeded, string.Join(" ", registered.Errors.Values));
+        var casePath = $"/admin/opinions/{registered.CaseId}";
         await section.GetStringAsync(casePath); // the sender's details are shown: an audited view
         var folder = Path.Combine(site.Host.DataPath, $"access-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
