@@ -7,6 +7,7 @@ using Kocho.Opinions.Handling;
 using Kocho.Opinions.History;
 using Kocho.Opinions.Intake;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kocho.Opinions;
 
@@ -47,6 +48,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<HandlingService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<CaseQueries>();
+        services.TryAddScoped<Kocho.Core.ProhibitedTerms.ProhibitedTermGuard>();
         services.AddScoped<AnswerAccess>();
         services.AddScoped<Kocho.Opinions.Legacy.LegacyCaseImport>();
     }

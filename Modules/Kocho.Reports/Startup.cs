@@ -5,6 +5,7 @@ using Kocho.Opinions.Events;
 using Kocho.Reports.Cli;
 using Kocho.Reports.Data;
 using Kocho.Reports.Departments;
+using Kocho.Reports.Exports;
 using Kocho.Reports.Facts;
 using Kocho.Reports.Statistics;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,5 +35,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CaseStatistics>();
         services.AddScoped<DepartmentAnalysis>();
         services.AddSingleton<ICliCommandProvider, ReportsCliCommands>();
+
+        services.AddSingleton<PreparedExportSignal>();
+        services.AddScoped<PreparedExports>();
+        services.AddHostedService<PreparedExportWorker>();
     }
 }

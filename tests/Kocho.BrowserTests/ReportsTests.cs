@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Kocho.BrowserTests;
 
-/// <summary>The public-hearing section reads the statistics, a department's analysis, FAQ use and the export page: each passes axe.</summary>
+/// <summary>The public-hearing section reads the statistics, a department's analysis, FAQ use and the export page and its progress page: each passes axe.</summary>
 [Trait("Category", "Browser")]
 public sealed class ReportsTests : IAsyncLifetime
 {
@@ -37,8 +37,13 @@ public sealed class ReportsTests : IAsyncLifetime
         await page.GetByTestId("export-preview").ClickAsync();
         Assert.Contains("件を出力します。", await page.GetByTestId("export-rows").InnerTextAsync());
         await _session.AssertAccessibleAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-download").ClickAsync());
-        Assert.StartsWith("history-", download.SuggestedFilename);
+        // Prepared in the background: the progress page (polled by its script) turns into the download.
+        await page.GetByTestId("export-download").ClickAsync();
+        await page.GetByTestId("export-done").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Contains("件のCSVを作成しました。", await page.GetByTestId("export-done").InnerTextAsync());
+        await _session.AssertAccessibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-file").ClickAsync());
+        Assert.StartsWith("history_kocho.yamaguchi_", download.SuggestedFilename);
         _session.AssertNoProblems();
     }
 }

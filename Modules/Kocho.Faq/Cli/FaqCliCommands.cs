@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kocho.Core.Cli;
+using Kocho.Core.Csv;
 using Kocho.Faq.Csv;
 using Kocho.Faq.Entries;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,13 +20,14 @@ public sealed class FaqCliCommands : ICliCommandProvider
         var export = new Command("faq", "FAQをCSVに出力します（最新の版、全件）") { output, exportEncoding };
         export.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
         {
-            var path = parse.GetValue(output)!;
             try
             {
                 var (content, count) = await sp.GetRequiredService<FaqCsvExport>().ExportAsync(Actor(), new FaqFilter(), parse.GetValue(exportEncoding), token);
-                await File.WriteAllBytesAsync(path, content, token);
-                await runner.Output.WriteLineAsync($"FAQ {count} 件を {path} に出力しました。");
-                return 0;
+                return await CsvFileExport.WriteAsync(runner, parse.GetValue(output)!, "FAQ", async (stream, t) =>
+                {
+                    await stream.WriteAsync(content, t);
+                    return (count, 0);
+                }, token);
             }
             catch (Exception ex) when (ex is FaqCsvException or ArgumentException)
             {

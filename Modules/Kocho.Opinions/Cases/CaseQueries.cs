@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Residents;
@@ -129,5 +130,27 @@ public sealed class CaseQueries(
             ?? throw new CaseNotFoundException();
         await audit.RecordAsync(new AuditEntry("opinion.attachment.viewed", "OpinionCase", caseId.ToString(), attachment.Id.ToString()), cancellationToken);
         return (attachment.FileName, attachment.ContentType, Convert.FromBase64String(attachment.Content));
+    }
+
+    /// <summary>
+    /// <paramref name="cases"/> a page at a time in 受付番号 order (keyset on 年度 and 連番, no offset), so an export, a
+    /// rebuild or the statistics roll-up reads ten years of cases without holding them; the tracker is cleared between pages.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<OpinionCase>> InReceiptOrderAsync(IQueryable<OpinionCase> cases, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (year, sequence) = (int.MinValue, int.MinValue);
+        while (true)
+        {
+            var page = await cases
+                .Where(c => c.FiscalYear > year || (c.FiscalYear == year && c.Sequence > sequence))
+                .OrderBy(c => c.FiscalYear).ThenBy(c => c.Sequence)
+                .Take(pageSize)
+                .ToListAsync(cancellationToken);
+            if (page.Count > 0) yield return page;
+            if (page.Count < pageSize) yield break;
+            (year, sequence) = (page[^1].FiscalYear, page[^1].Sequence);
+            db.ChangeTracker.Clear();
+        }
     }
 }

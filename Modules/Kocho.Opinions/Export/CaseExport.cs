@@ -16,7 +16,7 @@ namespace Kocho.Opinions.Export;
 /// years never sit in memory. The sender's details and the free text are columns only when asked for; such an
 /// export is a copy of personal data outside the system and is written to the audit trail (who, rows, filters).
 /// </summary>
-public sealed class CaseExport(OpinionsDbContext db, CoreDbContext core, DepartmentDirectory departments, IResidentDirectory residents, IAuditTrail audit)
+public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDbContext core, DepartmentDirectory departments, IResidentDirectory residents, IAuditTrail audit)
 {
     private const int PageSize = 500;
 
@@ -33,7 +33,7 @@ public sealed class CaseExport(OpinionsDbContext db, CoreDbContext core, Departm
         var categories = await core.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         // Recorded before the first row is read: a copy of personal data is audited even if writing it fails half way.
         var expected = await Filtered(options).CountAsync(cancellationToken);
-        var filters = $"from={options.From:yyyy-MM-dd} to={options.To:yyyy-MM-dd} department={(options.DepartmentId is { } d && names.TryGetValue(d, out var n) ? n : "")} encoding={(options.ShiftJis ? "shift_jis" : "utf-8")}";
+        var filters = $"from={options.From:yyyy-MM-dd} to={options.To:yyyy-MM-dd} department={(options.DepartmentId is { } d && names.TryGetValue(d, out var n) ? n : "")} encoding={(options.ShiftJis ? "shift_jis" : "utf-8")}{(options.Reason is { } reason ? " reason=" + reason : "")}";
         await audit.RecordAsync(new AuditEntry(
             options.WithPersonalData ? "opinion.cases.exported.personal" : "opinion.cases.exported",
             "OpinionCase", null, $"rows={expected} {filters}"), cancellationToken);
@@ -41,23 +41,14 @@ public sealed class CaseExport(OpinionsDbContext db, CoreDbContext core, Departm
         await using (csv)
         {
             await csv.WriteRowAsync(options.WithPersonalData ? [.. Headers, .. PersonalHeaders] : Headers, cancellationToken);
-            var (year, sequence) = (int.MinValue, int.MinValue);
-            while (true)
+            var pages = queries.InReceiptOrderAsync(Filtered(options).AsNoTracking().AsSplitQuery().Include(c => c.Forwardings).Include(c => c.Categories), PageSize, cancellationToken);
+            await foreach (var page in pages)
             {
-                var page = await Filtered(options)
-                    .Where(c => c.FiscalYear > year || (c.FiscalYear == year && c.Sequence > sequence))
-                    .OrderBy(c => c.FiscalYear).ThenBy(c => c.Sequence)
-                    .Take(PageSize)
-                    .AsNoTracking().AsSplitQuery().Include(c => c.Forwardings).Include(c => c.Categories)
-                    .ToListAsync(cancellationToken);
                 var answers = options.WithPersonalData ? await AnswersAsync(page, cancellationToken) : [];
                 foreach (var c in page)
                 {
                     await csv.WriteRowAsync(await RowAsync(c, names, categories, answers, options.WithPersonalData, cancellationToken), cancellationToken);
                 }
-                if (page.Count < PageSize) break;
-                (year, sequence) = (page[^1].FiscalYear, page[^1].Sequence);
-                db.ChangeTracker.Clear();
             }
         }
         // Read after the last flush: characters are encoded (and replaced) only when written out.
@@ -77,7 +68,7 @@ public sealed class CaseExport(OpinionsDbContext db, CoreDbContext core, Departm
         return cases;
     }
 
-    private async Task<Dictionary<Guid, string>> AnswersAsync(List<OpinionCase> page, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, string>> AnswersAsync(IReadOnlyList<OpinionCase> page, CancellationToken cancellationToken)
     {
         var ids = page.Select(c => c.Id).ToList();
         return await db.Answers.AsNoTracking().Where(a => ids.Contains(a.CaseId)).ToDictionaryAsync(a => a.CaseId, a => a.Text, cancellationToken);

@@ -12,7 +12,7 @@ namespace Kocho.Opinions.Reporting;
 /// Opinion cases as Reports counts them (issue #7): codes, dates and the text the search index holds (personal data
 /// masked), read a page at a time in 受付番号 order.
 /// </summary>
-public sealed class CaseFactsSource(OpinionsDbContext db, CaseSearchDocuments documents) : ICaseFactsSource
+public sealed class CaseFactsSource(OpinionsDbContext db, CaseQueries queries, CaseSearchDocuments documents) : ICaseFactsSource
 {
     private const int PageSize = 500;
 
@@ -34,18 +34,9 @@ public sealed class CaseFactsSource(OpinionsDbContext db, CaseSearchDocuments do
 
     public async IAsyncEnumerable<CaseFacts> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (year, sequence) = (int.MinValue, int.MinValue);
-        while (true)
+        await foreach (var page in queries.InReceiptOrderAsync(Cases(), PageSize, cancellationToken))
         {
-            var page = await Cases()
-                .Where(c => c.FiscalYear > year || (c.FiscalYear == year && c.Sequence > sequence))
-                .OrderBy(c => c.FiscalYear).ThenBy(c => c.Sequence)
-                .Take(PageSize)
-                .ToListAsync(cancellationToken);
             foreach (var c in page) yield return await ToFactsAsync(c, cancellationToken);
-            if (page.Count < PageSize) yield break;
-            (year, sequence) = (page[^1].FiscalYear, page[^1].Sequence);
-            db.ChangeTracker.Clear();
         }
     }
 

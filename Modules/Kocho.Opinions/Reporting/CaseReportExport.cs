@@ -25,7 +25,7 @@ public sealed class CaseReportExport(CaseExport export, OpinionsDbContext db) : 
 
     public async Task<ReportExportResult> WriteAsync(Stream output, ReportExportRequest request, CancellationToken cancellationToken)
     {
-        var result = await export.WriteAsync(output, new CaseExportOptions(request.From, request.To, request.DepartmentId, request.WithPersonalData, request.ShiftJis), cancellationToken);
+        var result = await export.WriteAsync(output, new CaseExportOptions(request.From, request.To, request.DepartmentId, request.WithPersonalData, request.ShiftJis, request.Reason), cancellationToken);
         return new ReportExportResult(result.Rows, result.ReplacedCharacters);
     }
 }

@@ -71,7 +71,7 @@ public sealed class HistoryReportExport(OpinionsDbContext db, DepartmentDirector
         }
         var (rows, replaced) = (csv.Rows - 1, csv.ReplacedCharacters);
         await audit.RecordAsync(new AuditEntry(request.WithPersonalData ? "opinion.history.exported.personal" : "opinion.history.exported", "HistoryEntry", null,
-            $"rows={rows} from={request.From:yyyy-MM-dd} to={request.To:yyyy-MM-dd} department={(request.DepartmentId is { } dep ? names.GetValueOrDefault(dep, "") : "")} encoding={(request.ShiftJis ? "shift_jis" : "utf-8")}"), cancellationToken);
+            $"rows={rows} from={request.From:yyyy-MM-dd} to={request.To:yyyy-MM-dd} department={(request.DepartmentId is { } dep ? names.GetValueOrDefault(dep, "") : "")} encoding={(request.ShiftJis ? "shift_jis" : "utf-8")}{(request.Reason is { } reason ? " reason=" + reason : "")}"), cancellationToken);
         return new ReportExportResult(rows, replaced);
     }
 

@@ -12,7 +12,7 @@ namespace Kocho.Opinions.Search;
 /// A case as the "cases" index holds it: subject and body redacted of the sender's details (DESIGN.md: the index is
 /// not encrypted), tags to filter on (department ids of the active forwardings, status, channel, kind, category, 年度).
 /// </summary>
-public sealed class CaseSearchDocuments(OpinionsDbContext db, IResidentDirectory residents)
+public sealed class CaseSearchDocuments(OpinionsDbContext db, CaseQueries queries, IResidentDirectory residents)
 {
     private const int PageSize = 200;
 
@@ -25,21 +25,12 @@ public sealed class CaseSearchDocuments(OpinionsDbContext db, IResidentDirectory
     /// <summary>Every case, a page at a time in 受付番号 order (keyset), so a rebuild never holds all cases at once.</summary>
     public async IAsyncEnumerable<SearchDocument> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (year, sequence) = (int.MinValue, int.MinValue);
-        while (true)
+        await foreach (var page in queries.InReceiptOrderAsync(Cases(), PageSize, cancellationToken))
         {
-            var page = await Cases()
-                .Where(c => c.FiscalYear > year || (c.FiscalYear == year && c.Sequence > sequence))
-                .OrderBy(c => c.FiscalYear).ThenBy(c => c.Sequence)
-                .Take(PageSize)
-                .ToListAsync(cancellationToken);
             foreach (var opinionCase in page)
             {
                 yield return await ToDocumentAsync(opinionCase, cancellationToken);
             }
-            if (page.Count < PageSize) yield break;
-            (year, sequence) = (page[^1].FiscalYear, page[^1].Sequence);
-            db.ChangeTracker.Clear();
         }
     }
 

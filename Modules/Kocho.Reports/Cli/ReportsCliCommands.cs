@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using Kocho.Core.Cli;
 using Kocho.Core.Csv;
 using Kocho.Core.Departments;
@@ -42,12 +40,13 @@ public sealed class ReportsCliCommands : ICliCommandProvider
 
     private static Command ExportCommand(CliRunner runner, string name, string description, bool filters)
     {
-        var output = new Option<string?>("--out") { Description = "出力するファイル（CSV）" };
+        var output = new Option<string?>("--out") { Description = "出力するファイル（CSV）またはフォルダ" };
         var encoding = new Option<string?>("--encoding") { Description = "文字コード: utf-8（BOM付き、既定）または shift_jis" };
         var from = new Option<string?>("--from") { Description = "開始日（YYYY-MM-DD）" };
         var to = new Option<string?>("--to") { Description = "終了日（YYYY-MM-DD）" };
         var department = new Option<string?>("--department") { Description = "この所属（課）に転送された意見等だけ（所属コード）" };
-        var personal = new Option<bool>("--with-personal-data") { Description = "個人情報を含む列（処理の内容）を含める（監査証跡に記録されます）" };
+        var personal = new Option<bool>("--with-personal-data") { Description = "個人情報を含む列（処理の内容）を含める（--reason が必要、監査証跡に記録されます）" };
+        var reason = new Option<string?>("--reason") { Description = "個人情報を含めて出力する理由" };
         var command = new Command(name, description) { output, encoding };
         if (filters)
         {
@@ -55,68 +54,40 @@ public sealed class ReportsCliCommands : ICliCommandProvider
             command.Options.Add(to);
             command.Options.Add(department);
             command.Options.Add(personal);
+            command.Options.Add(reason);
         }
         command.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
         {
             var path = parse.GetValue(output);
             if (string.IsNullOrWhiteSpace(path)) throw new CliException("出力するファイルを --out で指定してください。");
-            var shiftJis = (parse.GetValue(encoding) ?? "utf-8").Trim().ToLowerInvariant() switch
-            {
-                "utf-8" or "utf8" => false,
-                "shift_jis" or "shift-jis" or "sjis" or "cp932" => true,
-                var other => throw new CliException($"文字コード「{other}」は使えません。utf-8 または shift_jis を指定してください。"),
-            };
-            var request = new ReportExportRequest(ShiftJis: shiftJis);
+            var request = new ReportExportRequest(ShiftJis: CsvFileExport.IsShiftJis(parse.GetValue(encoding)));
             if (filters)
             {
-                var fromDate = ParseDate(parse.GetValue(from), "--from");
-                var toDate = ParseDate(parse.GetValue(to), "--to");
+                var fromDate = CsvFileExport.ParseDate(parse.GetValue(from), "--from");
+                var toDate = CsvFileExport.ParseDate(parse.GetValue(to), "--to");
                 if (fromDate is not null && toDate is not null && fromDate > toDate) throw new CliException("--from には --to 以前の日付を指定してください。");
+                var withPersonal = parse.GetValue(personal);
+                var why = CsvFileExport.Reason(parse.GetValue(reason), withPersonal);
                 Guid? departmentId = null;
                 if (parse.GetValue(department) is { Length: > 0 } code)
                 {
                     departmentId = (await sp.GetRequiredService<DepartmentDirectory>().FindByCodeAsync(code.Trim(), token)
                         ?? throw new CliException($"所属コード {code} は登録されていません。")).Id;
                 }
-                request = request with { From = fromDate, To = toDate, DepartmentId = departmentId, WithPersonalData = parse.GetValue(personal) };
+                request = request with { From = fromDate, To = toDate, DepartmentId = departmentId, WithPersonalData = withPersonal, Reason = why };
             }
             var export = sp.GetServices<IReportExport>().FirstOrDefault(e => e.Name == name)
                 ?? throw new CliException($"出力「{name}」は、そのモジュールが有効でないため使えません。");
-            var full = Path.GetFullPath(path);
-            if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder)) throw new CliException($"出力先のフォルダ {folder} がありません。");
+            var file = CsvFileExport.PathFor(path, name, request.WithPersonalData, "cli-" + Environment.UserName, sp.GetRequiredService<TimeProvider>().GetUtcNow());
             var total = await export.CountAsync(request, token);
             await runner.Output.WriteLineAsync($"{total} 件を出力します…");
-            ReportExportResult result;
-            try
+            return await CsvFileExport.WriteAsync(runner, file, export.Title, async (stream, t) =>
             {
-                await using var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-                result = await export.WriteAsync(stream, request, token);
-            }
-            catch (IOException ex)
-            {
-                throw new CliException($"ファイル {full} に書き込めません: {ex.Message}");
-            }
-            catch (UnauthorizedAccessException)
-            {
-                throw new CliException($"ファイル {full} に書き込む権限がありません。");
-            }
-            await runner.Output.WriteLineAsync($"{export.Title} {result.Rows} 件を {full} に出力しました。");
-            if (result.ReplacedCharacters > 0)
-            {
-                await runner.Error.WriteLineAsync($"警告: Shift_JIS で表せない文字 {result.ReplacedCharacters} 文字を「{CsvTableWriter.Replacement}」に置き換えました。");
-            }
-            return 0;
+                var result = await export.WriteAsync(stream, request, t);
+                return (result.Rows, result.ReplacedCharacters);
+            }, token);
         }, ct));
         return command;
-    }
-
-    private static DateOnly? ParseDate(string? value, string option)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var text = value.Normalize(NormalizationForm.FormKC).Trim();
-        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new CliException($"{option} の日付「{value}」が正しくありません。YYYY-MM-DD の形で指定してください。");
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lines could come after the last one).</summary>

@@ -1,16 +1,19 @@
 using Kocho.Core.Data;
+using Kocho.Reports.Exports;
 using Kocho.Reports.Facts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kocho.Reports.Data;
 
-/// <summary>Tables owned by Kocho.Reports: the case roll-up, kept in step with Opinions' events and rebuilt from its facts.</summary>
+/// <summary>Tables owned by Kocho.Reports: the case roll-up, kept in step with Opinions' events and rebuilt from its facts; exports being prepared.</summary>
 public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options, UnitOfWork unitOfWork) : ModuleDbContext(options, unitOfWork)
 {
     public DbSet<CaseFact> Facts => Set<CaseFact>();
     public DbSet<CaseFactDepartment> Departments => Set<CaseFactDepartment>();
     public DbSet<CaseFactCategory> Categories => Set<CaseFactCategory>();
     public DbSet<CaseFactTerm> Terms => Set<CaseFactTerm>();
+    public DbSet<PreparedExport> PreparedExports => Set<PreparedExport>();
+    public DbSet<PreparedExportChunk> PreparedExportChunks => Set<PreparedExportChunk>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -50,6 +53,24 @@ public sealed class ReportsDbContext(DbContextOptions<ReportsDbContext> options,
             e.Property(x => x.Term).HasMaxLength(CaseFactTerm.MaxLength);
             e.HasIndex(x => new { x.Month, x.Term });
             e.HasOne<CaseFact>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PreparedExport>(e =>
+        {
+            e.ToTable("report_prepared_exports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserId).HasMaxLength(PreparedExport.UserIdLength);
+            e.Property(x => x.ActorName).HasMaxLength(PreparedExport.ActorNameLength);
+            e.Property(x => x.ExportName).HasMaxLength(PreparedExport.NameLength);
+            e.Property(x => x.FileName).HasMaxLength(PreparedExport.FileNameLength);
+            e.Property(x => x.Reason).HasMaxLength(PreparedExport.ReasonLength);
+            e.HasIndex(x => new { x.State, x.CreatedAt });
+            e.HasIndex(x => x.ExpiresAt);
+        });
+        modelBuilder.Entity<PreparedExportChunk>(e =>
+        {
+            e.ToTable("report_prepared_export_chunks");
+            e.HasKey(x => new { x.ExportId, x.Index });
+            e.HasOne<PreparedExport>().WithMany().HasForeignKey(x => x.ExportId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

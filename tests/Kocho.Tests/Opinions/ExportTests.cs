@@ -88,11 +88,20 @@ public sealed class ExportTests(DemoSiteFixture site)
     [Fact]
     public async Task Personal_data_columns_come_only_with_the_flag_and_that_export_is_audited()
     {
-        var file = NewFile();
+        var folder = Path.Combine(site.Host.DataPath, $"personal-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var refused = await site.Host.RunVerbAsync("export", "opinions", "--out", folder, "--with-personal-data", "true");
+        Assert.Equal((1, "個人情報を含む出力には、出力する理由を --reason で指定してください。"), (refused.ExitCode, refused.Error.Trim()));
+        Assert.Empty(Directory.GetFiles(folder));
 
-        var (code, _, error) = await site.Host.RunVerbAsync("export", "opinions", "--out", file, "--department", "0502", "--with-personal-data", "true");
+        var (code, output, error) = await site.Host.RunVerbAsync("export", "opinions", "--out", Path.Combine(folder, "cases.csv"), "--department", "0502",
+            "--with-personal-data", "true", "--reason", "区議会の資料作成");
 
         Assert.True(code == 0, error);
+        // The file name carries the exporter and the time (特記事項 8).
+        var file = Assert.Single(Directory.GetFiles(folder));
+        Assert.Matches($@"^cases_cli-{System.Text.RegularExpressions.Regex.Escape(Environment.UserName)}_\d{{8}}-\d{{6}}\.csv$", Path.GetFileName(file));
+        Assert.Contains(file, output);
         var rows = Rows(Encoding.UTF8.GetString((await File.ReadAllBytesAsync(file))[3..]));
         Assert.Equal(["氏名", "郵便番号", "住所", "電話番号", "FAX", "メールアドレス", "内容", "回答"], rows[0][^8..]);
         var expected = site.Data.Cases.Where(c => c.Status != "受付" && (c.Lead == "0502" || (c.Related ?? []).Contains("0502"))).ToList();
@@ -106,6 +115,7 @@ public sealed class ExportTests(DemoSiteFixture site)
         Assert.Equal("cli", audit.ActorKind);
         Assert.Contains($"rows={expected.Count}", audit.Details);
         Assert.Contains("department=戸籍住民課", audit.Details);
+        Assert.Contains("reason=区議会の資料作成", audit.Details);
     }
 
     [Fact]

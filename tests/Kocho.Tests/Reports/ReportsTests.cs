@@ -190,12 +190,114 @@ public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
         Assert.Contains("期間が正しくありません", bad);
     }
 
-    private Task<HttpResponseMessage> PostDownloadAsync(PortalClient client, string export, Guid department, bool personal = false, bool shiftJis = false) =>
+    [Fact]
+    public async Task A_csv_is_prepared_in_the_background_shows_the_shift_jis_warning_stays_encrypted_and_is_deleted_once_downloaded()
+    {
+        await site.Opinions.InScopeAsync(async sp => await sp.GetRequiredService<IntakeService>().RegisterAsync(await site.Opinions.SectionAsync(), new IntakeRequest
+        {
+            Channel = Channel.Letter, Kind = CaseKind.Opinion, Subject = "𠮷田さんの準備の件", Body = "本文", Sender = SenderKind.Anonymous, AnswerMethod = AnswerMethod.None,
+        }));
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+
+        // A personal-data export without a reason is refused on the same page, nothing queued.
+        var refused = await PrepareAsync(section, "opinions", null, personal: true, shiftJis: true, reason: "  ");
+        Assert.Null(JobPath(refused));
+        Assert.Contains("個人情報を含むCSVを出力する理由を200文字以内で入力してください。", await refused.Content.ReadAsStringAsync());
+
+        var job = JobPath(await PrepareAsync(section, "opinions", null, personal: true, shiftJis: true, reason: "区議会の資料作成"));
+        Assert.NotNull(job);
+        var page = await ReadyAsync(section, job!);
+        Assert.Contains("data-testid=\"export-replaced\"", page);
+        Assert.Matches(@"Shift_JIS で表せない文字 \d+ 文字を「〓」に置き換えました", page);
+        var id = Guid.Parse(job!.Split('/')[^1]);
+
+        // Kept encrypted: neither encoding of a subject or a sender's name is in the stored chunks.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp932 = Encoding.GetEncoding(932);
+        var stored = await site.Opinions.InScopeAsync(async sp => await sp.GetRequiredService<ReportsDbContext>().PreparedExportChunks.AsNoTracking()
+            .Where(c => c.ExportId == id).Select(c => c.Data).ToListAsync());
+        Assert.NotEmpty(stored);
+        var all = stored.SelectMany(b => b).ToArray();
+        foreach (var clear in new[] { "新宿 一郎", "保育園の入園申込み" })
+        {
+            Assert.Equal(-1, all.AsSpan().IndexOf(cp932.GetBytes(clear)));
+            Assert.Equal(-1, all.AsSpan().IndexOf(Encoding.UTF8.GetBytes(clear)));
+        }
+
+        // Only its owner sees it.
+        using var other = await site.Host.SignedInStaffAsync("hoiku.saito", PortalHost.DemoPassword);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(job)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(job + "?handler=Download")).StatusCode);
+
+        var download = await section.GetAsync(job + "?handler=Download");
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"^opinions-sjis_kocho\.yamaguchi_\d{8}-\d{6}\.csv$", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var csv = cp932.GetString(await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains("〓田さんの準備の件", csv);
+        Assert.Contains("新宿 一郎", csv);
+
+        // Downloaded once, then gone.
+        var (chunks, records) = await site.Opinions.InScopeAsync(async sp => (
+            await sp.GetRequiredService<ReportsDbContext>().PreparedExportChunks.CountAsync(c => c.ExportId == id),
+            await sp.GetRequiredService<AuditDbContext>().Records.AsNoTracking().Where(r => r.EntityId == id.ToString()).OrderBy(r => r.Sequence).ToListAsync()));
+        Assert.Equal(0, chunks);
+        Assert.Equal(["report.export.requested", "report.export.prepared", "report.export.downloaded"], records.Select(r => r.Action));
+        Assert.Contains("reason=区議会の資料作成", records[0].Details);
+        Assert.All(records, r => Assert.Contains("山口", r.ActorName));
+        Assert.Contains("data-testid=\"export-gone\"", await section.GetStringAsync(job + "?handler=Download"));
+    }
+
+    [Fact]
+    public async Task A_prepared_csv_not_downloaded_in_time_is_deleted_and_that_is_audited()
+    {
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        var job = JobPath(await PrepareAsync(section, "history", site.Hoiku, personal: false, shiftJis: false, reason: ""));
+        Assert.NotNull(job);
+        Assert.Contains("data-testid=\"export-file\"", await ReadyAsync(section, job!));
+        var id = Guid.Parse(job!.Split('/')[^1]);
+
+        var expired = await site.Opinions.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ReportsDbContext>();
+            await db.PreparedExports.Where(j => j.Id == id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+            await sp.GetRequiredService<Kocho.Reports.Exports.PreparedExports>().ExpireAsync(CancellationToken.None);
+            return (await db.PreparedExportChunks.CountAsync(c => c.ExportId == id),
+                await sp.GetRequiredService<AuditDbContext>().Records.AsNoTracking().AnyAsync(r => r.EntityId == id.ToString() && r.Action == "report.export.expired"));
+        });
+        Assert.Equal((0, true), expired);
+        Assert.Contains("data-testid=\"export-gone\"", await section.GetStringAsync(job));
+    }
+
+    /// <summary>The export page's form, then the background job's page until it is ready, then its download.</summary>
+    private async Task<HttpResponseMessage> PostDownloadAsync(PortalClient client, string export, Guid department, bool personal = false, bool shiftJis = false,
+        string reason = "区議会の資料作成")
+    {
+        var response = await PrepareAsync(client, export, department, personal, shiftJis, reason);
+        if (JobPath(response) is not { } job) return response;
+        await ReadyAsync(client, job);
+        return await client.GetAsync(job + "?handler=Download");
+    }
+
+    private Task<HttpResponseMessage> PrepareAsync(PortalClient client, string export, Guid? department, bool personal, bool shiftJis, string reason) =>
         client.PostFormAsync("/admin/reports/exports", new()
         {
-            ["export"] = export, ["from"] = site.From.ToString("yyyy-MM-dd"), ["to"] = site.Today.ToString("yyyy-MM-dd"), ["department"] = department.ToString(),
-            ["encoding"] = shiftJis ? "shift_jis" : "utf-8", ["personal"] = personal ? "true" : "false",
-        }, formPage: $"/admin/reports/exports?export={export}&" + Query(department), handler: "Download");
+            ["export"] = export, ["from"] = site.From.ToString("yyyy-MM-dd"), ["to"] = site.Today.ToString("yyyy-MM-dd"), ["department"] = department?.ToString() ?? "",
+            ["encoding"] = shiftJis ? "shift_jis" : "utf-8", ["personal"] = personal ? "true" : "false", ["reason"] = reason,
+        }, formPage: $"/admin/reports/exports?export={export}&" + Query(department), handler: "Prepare");
+
+    private static string? JobPath(HttpResponseMessage response) =>
+        response.RequestMessage?.RequestUri?.AbsolutePath is { } path && System.Text.RegularExpressions.Regex.IsMatch(path, "^/admin/reports/exports/[0-9a-f-]{36}$") ? path : null;
+
+    private static async Task<string> ReadyAsync(PortalClient client, string job)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var status = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(job + "?handler=Status")).RootElement.GetProperty("state").GetString();
+            if (status is not ("queued" or "running")) return await client.GetStringAsync(job);
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The export was not prepared within 30 seconds.");
+    }
 
     private async Task<string> DownloadAsync(PortalClient client, string export, Guid department)
     {

@@ -17,6 +17,77 @@ namespace Kocho.Reports.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kocho.Reports.Exports.PreparedExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int>("Chunks");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<Guid?>("DepartmentId");
+
+                    b.Property<DateTime>("ExpiresAt");
+
+                    b.Property<string>("ExportName")
+                        .IsRequired()
+                        .HasMaxLength(50);
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateOnly?>("From");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200);
+
+                    b.Property<int>("ReplacedCharacters");
+
+                    b.Property<bool>("ShiftJis");
+
+                    b.Property<int>("State");
+
+                    b.Property<DateOnly?>("To");
+
+                    b.Property<int>("Total");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<bool>("WithPersonalData");
+
+                    b.Property<int>("Written");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("report_prepared_exports", (string)null);
+                });
+
+            modelBuilder.Entity("Kocho.Reports.Exports.PreparedExportChunk", b =>
+                {
+                    b.Property<Guid>("ExportId");
+
+                    b.Property<int>("Index");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired();
+
+                    b.HasKey("ExportId", "Index");
+
+                    b.ToTable("report_prepared_export_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Kocho.Reports.Facts.CaseFact", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -113,6 +184,15 @@ namespace Kocho.Reports.Data.Migrations
                     b.HasIndex("Month", "Term");
 
                     b.ToTable("report_case_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Kocho.Reports.Exports.PreparedExportChunk", b =>
+                {
+                    b.HasOne("Kocho.Reports.Exports.PreparedExport", null)
+                        .WithMany()
+                        .HasForeignKey("ExportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kocho.Reports.Facts.CaseFactCategory", b =>

@@ -1,5 +1,7 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Departments;
+using Kocho.Core.ProhibitedTerms;
 using Kocho.Opinions.Intake;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ namespace Kocho.Opinions.Areas.Kocho.Opinions.Pages.Admin;
 
 /// <summary>コールセンター: the operator logs a call they could not answer and forwards it with 回答要望 and the callback number.</summary>
 [Authorize(Policy = Permissions.LogCallsName)]
-public sealed class CallModel(IntakeService intake, DepartmentDirectory departments, TimeProvider clock) : OpinionPageModel(departments)
+public sealed class CallModel(IntakeService intake, DepartmentDirectory departments, ProhibitedTermGuard guard, IAuditTrail audit, TimeProvider clock) : OpinionPageModel(departments)
 {
     [BindProperty] public StaffFormInput Input { get; set; } = new() { Kind = Cases.CaseKind.Inquiry };
 
@@ -20,6 +22,7 @@ public sealed class CallModel(IntakeService intake, DepartmentDirectory departme
     {
         ModelState.Clear();
         await LoadAsync(cancellationToken);
+        if (await AsksToConfirmAsync(guard, "call", [Input.Subject, Input.Body, Input.ForwardComment], cancellationToken)) return Page();
         var request = Input.ToRequest([]);
         var result = await intake.LogCallAsync(Actor, request, cancellationToken);
         if (!result.Succeeded)
@@ -27,6 +30,7 @@ public sealed class CallModel(IntakeService intake, DepartmentDirectory departme
             foreach (var (field, message) in result.Errors) ModelState.AddModelError("Input." + field, message);
             return Page();
         }
+        await RecordConfirmationAsync(audit, result.CaseId, cancellationToken);
         TempData["Notice"] = $"受付番号 {result.ReceiptNumber} で記録し、転送しました。";
         return Redirect($"/admin/opinions/{result.CaseId}");
     }

@@ -1,5 +1,7 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
 using Kocho.Core.Departments;
+using Kocho.Core.ProhibitedTerms;
 using Kocho.Opinions.Cases;
 using Kocho.Opinions.Forwarding;
 using Kocho.Opinions.Handling;
@@ -20,6 +22,8 @@ public sealed class CaseModel(
     HandlingService handling,
     HistoryService history,
     DepartmentDirectory departments,
+    ProhibitedTermGuard guard,
+    IAuditTrail audit,
     TimeProvider clock) : OpinionPageModel(departments)
 {
     public OpinionCase Case { get; private set; } = null!;
@@ -57,8 +61,10 @@ public sealed class CaseModel(
             ? forwarding.ChangeDueAsync(Actor, ForwardingId ?? Guid.Empty, due, ct)
             : throw new OpinionException("回答期限を入力してください。"), ct);
 
-    public Task<IActionResult> OnPostHandlingAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "処理を記録しました。", () => handling.RecordHandlingAsync(Actor, id, HandlingKind, Text, ct), ct);
+    public async Task<IActionResult> OnPostHandlingAsync(Guid id, CancellationToken ct) =>
+        await AsksToConfirmAsync(guard, "handling", [Text], ct)
+            ? await ShowAsync(id, ct)
+            : await ActAsync(id, "処理を記録しました。", async () => { await handling.RecordHandlingAsync(Actor, id, HandlingKind, Text, ct); await RecordConfirmationAsync(audit, id, ct); }, ct);
 
     public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "回答案を保存しました。", () => handling.SaveDraftAsync(Actor, id, HandlingKind, Text, ct), ct);
@@ -78,11 +84,17 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "完了にしました。", () => handling.CloseAsync(Actor, id, Comment, ct), ct);
 
-    public Task<IActionResult> OnPostEntryAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "処理履歴を追加しました。", () => history.AddAsync(Actor, id, EntryAction, Text, ct), ct);
+    public async Task<IActionResult> OnPostEntryAsync(Guid id, CancellationToken ct) =>
+        await AsksToConfirmAsync(guard, "entry", [Text], ct)
+            ? await ShowAsync(id, ct)
+            : await ActAsync(id, "処理履歴を追加しました。", async () => { await history.AddAsync(Actor, id, EntryAction, Text, ct); await RecordConfirmationAsync(audit, id, ct); }, ct);
 
-    public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "処理履歴を訂正しました。", () => history.CorrectAsync(Actor, EntryId ?? Guid.Empty, Text, ct), ct);
+    public async Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) =>
+        await AsksToConfirmAsync(guard, "correct", [Text], ct)
+            ? await ShowAsync(id, ct)
+            : await ActAsync(id, "処理履歴を訂正しました。", async () => { await history.CorrectAsync(Actor, EntryId ?? Guid.Empty, Text, ct); await RecordConfirmationAsync(audit, id, ct); }, ct);
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public bool IsLeadDepartment => Case.Forwardings.Any(f => f.IsActive && f.Role == ForwardingRole.Lead && f.DepartmentId == Actor.DepartmentId);
     public bool IsForwardedToMe => Case.Forwardings.Any(f => f.IsActive && f.DepartmentId == Actor.DepartmentId);
