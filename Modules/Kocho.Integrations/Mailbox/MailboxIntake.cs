@@ -1,3 +1,4 @@
+using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Core.Jobs;
 using Kocho.Core.Mail;
@@ -33,6 +34,7 @@ public sealed class MailboxIntake(
     IPersonalDataProtector protector,
     IMailOutbox outbox,
     MailTemplates templates,
+    IAuditTrail audit,
     TimeProvider clock,
     ILogger<MailboxIntake> logger)
 {
@@ -236,6 +238,7 @@ public sealed class MailboxIntake(
                         Size = file.Content.Length, Content = Convert.ToBase64String(file.Content), AddedAt = now,
                     });
                 }
+                await audit.RecordAsync(new AuditEntry("opinion.case.mail-added", "OpinionCase", target.Id.ToString(), $"{quoted} 添付{mail.Attachments.Count}件"), ct);
                 return Record(key, size, MailboxOutcome.AddedToCase, null, target.Id, quoted);
             }
             if (target is not null) notice = $"受付番号 {quoted} を引用していますが、その意見等の差出人と異なるため、新しい意見等として受け付けました。";

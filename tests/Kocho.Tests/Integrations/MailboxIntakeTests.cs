@@ -1,4 +1,5 @@
 using System.Text;
+using Kocho.Core.Audit;
 using Kocho.Core.Jobs;
 using Kocho.Integrations.Mailbox;
 using Kocho.Opinions.Cases;
@@ -122,6 +123,7 @@ public sealed class MailboxIntakeTests(MailboxSite site) : IClassFixture<Mailbox
         Assert.Contains("gaito.png", memo.Note);
         Assert.Equal(1, await site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Attachments.CountAsync(a => a.CaseId == original.Id)));
         Assert.Equal(MailboxOutcome.AddedToCase, (await site.RecordAsync(reply.MessageId))!.Outcome);
+        Assert.True(await site.InScopeAsync(sp => sp.GetRequiredService<AuditDbContext>().Records.AnyAsync(r => r.Action == "opinion.case.mail-added" && r.EntityId == original.Id.ToString())));
 
         // Quoting someone else's number opens a case of one's own, with a note saying so.
         var own = Assert.Single(await site.CasesAsync($"受付番号 {original.ReceiptNumber} の件"));

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kocho.Core.Audit;
 using Kocho.Core.Departments;
+using Kocho.Faq.Entries;
 using Kocho.Integrations.Data;
 using Kocho.Integrations.Webhooks;
 using Kocho.Opinions.Cases;
@@ -173,5 +174,26 @@ public sealed partial class WebhookTests(WebhookSite site) : IClassFixture<Webho
         Assert.Contains($"data-delivery=\"{deliveryId}\" data-status=\"500\" data-succeeded=\"false\"", page);
         Assert.Contains($"data-delivery=\"{deliveryId}\" data-status=\"200\" data-succeeded=\"true\"", page);
         Assert.Contains("HTTP 500", WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
+    public async Task Publishing_an_FAQ_entry_is_announced_with_its_number_and_department_but_not_its_text()
+    {
+        var (_, secret) = await RegisterAsync("faq", WebhookEvents.FaqPublished);
+        var system = FaqActor.SystemActor("テスト");
+        var entry = await site.InScopeAsync(sp => sp.GetRequiredService<FaqService>().CreateAsync(new FaqInput
+        {
+            Question = "印鑑登録証明書はどこで取れますか（Webhook）", Answer = "区役所本庁舎1階の戸籍住民課で取れます。", Department = "0502", Visibility = FaqVisibility.Public,
+        }, system));
+        var version = await site.InScopeAsync(sp => sp.GetRequiredService<FaqService>().PublishDirectlyAsync(entry.Number, null, system));
+
+        var request = Assert.Single(await site.Receiver.WaitForAsync(r => r.Path == "faq"));
+        AssertSigned(request, secret);
+        Assert.Equal(WebhookEvents.FaqPublished, request.Headers[WebhookSender.EventHeader]);
+        var data = Data(request);
+        Assert.Equal((entry.Id, entry.Number, version.Id, "0502"),
+            (data.GetProperty("entryId").GetGuid(), data.GetProperty("number").GetInt32(), data.GetProperty("versionId").GetGuid(), data.GetProperty("departmentCode").GetString()));
+        Assert.DoesNotContain("印鑑", request.Body);
+        Assert.DoesNotContain("戸籍住民課", request.Body);
     }
 }
