@@ -1,0 +1,41 @@
+using Kocho.Core.Events;
+using Kocho.Faq.Events;
+using Kocho.Opinions.Events;
+
+namespace Kocho.Integrations.Webhooks;
+
+/// <summary>The domain events that webhooks announce: 受付, 転送, 回答 (sent to the resident), 完了, FAQ公開.</summary>
+public sealed class WebhookEventHandlers(WebhookPublisher publisher) :
+    IDomainEventHandler<CaseReceived>,
+    IDomainEventHandler<CaseForwarded>,
+    IDomainEventHandler<AnswerSent>,
+    IDomainEventHandler<CaseClosed>,
+    IDomainEventHandler<FaqPublished>
+{
+    public Task HandleAsync(CaseReceived e, CancellationToken cancellationToken) =>
+        publisher.CaseEventAsync(WebhookEvents.CaseReceived, e.CaseId, e.LeadDepartmentId, new Dictionary<string, object?>(), cancellationToken);
+
+    public Task HandleAsync(CaseForwarded e, CancellationToken cancellationToken) =>
+        publisher.CaseEventAsync(WebhookEvents.CaseForwarded, e.CaseId, e.DepartmentId, new Dictionary<string, object?>
+        {
+            ["forwardingId"] = e.ForwardingId,
+            ["role"] = e.Role.ToString(),
+            ["answerDue"] = e.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, cancellationToken);
+
+    public Task HandleAsync(AnswerSent e, CancellationToken cancellationToken) =>
+        publisher.CaseEventAsync(WebhookEvents.CaseAnswered, e.CaseId, e.DepartmentId, new Dictionary<string, object?>
+        {
+            ["answerId"] = e.AnswerId,
+            ["method"] = e.Method.ToString(),
+        }, cancellationToken);
+
+    public Task HandleAsync(CaseClosed e, CancellationToken cancellationToken) =>
+        publisher.CaseEventAsync(WebhookEvents.CaseClosed, e.CaseId, e.LeadDepartmentId, new Dictionary<string, object?>
+        {
+            ["answered"] = e.Answered,
+        }, cancellationToken);
+
+    public Task HandleAsync(FaqPublished e, CancellationToken cancellationToken) =>
+        publisher.FaqPublishedAsync(e.EntryId, e.Number, e.VersionId, cancellationToken);
+}
