@@ -18,10 +18,23 @@ public static class TestEnvironment
     /// <summary>A Python with aiosmtpd (Debian's python3-aiosmtpd) for <see cref="LoopbackSmtpServer"/>.</summary>
     public static string SmtpPython => Environment.GetEnvironmentVariable("KOCHO_TEST_SMTP_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
 
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A loopback port free right now and never handed out before in this test run: the kernel may give a
+    /// just-closed port again, and two listeners of one host must not get the same one.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port)) return port;
+            }
+        }
     }
 }
