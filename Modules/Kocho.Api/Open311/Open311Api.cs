@@ -31,6 +31,25 @@ public static class Open311Api
     public const int MaxRequests = 100;
     public const string KindAttribute = "kind";
 
+    /// <summary>The form fields of POST requests, as the specification names them.</summary>
+    public static readonly IReadOnlyList<(string Name, string Description, bool Required)> PostFields =
+    [
+        ("api_key", "APIキー（open311:write）。Authorization ヘッダーでも可", false),
+        ("jurisdiction_id", "省略可。指定するなら設定した値", false),
+        ("service_code", "GET services の service_code", true),
+        ("description", "内容", true),
+        ("lat", "緯度（long と組で。address_string か address_id でも可）", false),
+        ("long", "経度", false),
+        ("address_string", "場所の説明", false),
+        ("address_id", "場所のID", false),
+        ("first_name", "名", false),
+        ("last_name", "姓", false),
+        ("email", "メールアドレス", false),
+        ("phone", "電話番号", false),
+        ("media_url", "写真のURL", false),
+        ("attribute[kind]", "種別: Opinion, Request, Inquiry, Complaint, Proposal（省略時 Request）", false),
+    ];
+
     private static readonly CaseStatus[] Closed = [CaseStatus.Answered, CaseStatus.Completed, CaseStatus.NoAnswerNeeded];
 
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -44,7 +63,7 @@ public static class Open311Api
             .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404);
         api.MapPost("/v2/requests.{format}", CreateAsync).WithName("open311CreateRequest").WithSummary("POST requests: 要望を送る（APIキー、open311:write）")
             .WithDescription("application/x-www-form-urlencoded: api_key, service_code, description, lat と long または address_string, 任意で first_name, last_name, email, phone, media_url, attribute[kind]。返す service_request_id は受付番号です。")
-            .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded")
+            .WithMetadata(new OpenApi.RequestBodyMetadata("application/x-www-form-urlencoded", FormFields: PostFields))
             .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 403, 404, 413, 429);
         api.MapGet("/v2/requests.{format}", RequestsAsync).WithName("open311Requests").WithSummary("GET requests: Open311 で受けた要望の状況")
             .WithDescription("service_request_id（カンマ区切り）, service_code, start_date, end_date（ISO 8601）, status（open/closed）。既定は直近90日、最大100件。")

@@ -49,19 +49,30 @@ public static class ApiDocument
                 }
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyMetadata>().FirstOrDefault() is { } body)
+                {
+                    var schema = body.Type is not null ? await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) : FormSchema(body.FormFields ?? []);
+                    operation.RequestBody = new OpenApiRequestBody { Required = true, Content = new Dictionary<string, OpenApiMediaType> { [body.ContentType] = new() { Schema = schema } } };
+                }
                 var scope = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiScopeMetadata>().FirstOrDefault();
                 var open311Post = context.Description.HttpMethod == "POST" && (context.Description.RelativePath ?? "").StartsWith(Open311Api.Base.TrimStart('/'), StringComparison.Ordinal);
                 var needed = scope?.Scope ?? (open311Post ? Keys.ApiScopes.Open311Write : null);
-                if (needed is null) return Task.CompletedTask;
+                if (needed is null) return;
                 operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") + $"必要なスコープ: `{needed}`";
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [needed] }];
-                return Task.CompletedTask;
             });
         });
         return services;
     }
+
+    private static OpenApiSchema FormSchema(IReadOnlyList<(string Name, string Description, bool Required)> fields) => new()
+    {
+        Type = JsonSchemaType.Object,
+        Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.String, Description = f.Description }),
+        Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(),
+    };
 
     private static string BaseUrl(IConfiguration configuration, string site, string fallback) =>
         (configuration[$"Kocho:{site}:BaseUrl"] is { Length: > 0 } configured ? configured

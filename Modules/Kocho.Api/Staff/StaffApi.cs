@@ -53,7 +53,7 @@ public static class StaffApi
         api.MapPost("/cases", CreateAsync).RequireScope(ApiScopes.CasesWrite)
             .WithName("createCase").WithSummary("意見等を登録する")
             .WithDescription("受付媒体・種別・件名・内容・差出人を受け取り、受付番号を返します。所属の制限があるキーは、その所属あての問合せとしてだけ登録できます。")
-            .Accepts<CaseCreateRequest>("application/json")
+            .WithMetadata(new OpenApi.RequestBodyMetadata("application/json", typeof(CaseCreateRequest)))
             .Produces<CaseCreated>(StatusCodes.Status201Created).ProducesErrors(400, 401, 403, 413, 415, 429);
         api.MapGet("/cases", ListAsync).RequireScope(ApiScopes.CasesRead)
             .WithName("listCases").WithSummary("意見等の一覧（絞り込み・ページ）")
