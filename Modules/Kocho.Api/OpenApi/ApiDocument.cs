@@ -47,6 +47,7 @@ public static class ApiDocument
                 {
                     if (path.StartsWith(Open311Api.Root, StringComparison.Ordinal) && item is OpenApiPathItem pathItem) pathItem.Servers = [publicServer];
                 }
+                WebhookDescriptions.AddTo(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>

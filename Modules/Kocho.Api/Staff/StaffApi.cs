@@ -201,45 +201,44 @@ public static class StaffApi
             Ref(names, h.DepartmentId), withNotes ? h.Note : null, h.CorrectsId)).ToList()), ApiJson.Options);
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, HttpContext http, CaseQueries queries, DepartmentDirectory departments, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? status, string? channel, string? kind, string? department, string? receiptNumber, string? from, string? to,
+        string? open, string? page, string? pageSize, HttpContext http, CaseQueries queries, DepartmentDirectory departments, CancellationToken cancellationToken)
     {
-        var q = request.Query;
         var errors = new Dictionary<string, string>();
-        var status = Enum<CaseStatus>(q["status"], "status", errors);
-        var channel = Enum<Channel>(q["channel"], "channel", errors);
-        var kind = Enum<CaseKind>(q["kind"], "kind", errors);
-        var from = Date(q["from"], "from", errors);
-        var to = Date(q["to"], "to", errors);
-        var page = Int(q["page"], "page", 1, 100_000, 1, errors);
-        var size = Int(q["pageSize"], "pageSize", 1, MaxPageSize, 50, errors);
+        var statusFilter = Enum<CaseStatus>(status, "status", errors);
+        var channelFilter = Enum<Channel>(channel, "channel", errors);
+        var kindFilter = Enum<CaseKind>(kind, "kind", errors);
+        var fromDate = Date(from, "from", errors);
+        var toDate = Date(to, "to", errors);
+        var pageNumber = Int(page, "page", 1, 100_000, 1, errors);
+        var size = Int(pageSize, "pageSize", 1, MaxPageSize, 50, errors);
         Guid? departmentId = null;
-        if (q["department"].ToString() is { Length: > 0 } code)
+        if (department is { Length: > 0 } code)
         {
             departmentId = (await departments.FindByCodeAsync(code, cancellationToken))?.Id;
             if (departmentId is null) errors["department"] = "所属コードが見つかりません。";
         }
-        var open = q["open"].ToString() switch { "" or "false" => false, "true" => true, _ => Flag(errors) };
+        var openOnly = open switch { null or "" or "false" => false, "true" => true, _ => Flag(errors) };
         if (errors.Count > 0) return ApiError.Invalid(errors);
         var actor = ApiCaller.Of(http).CaseActor();
-        var result = await queries.ListAsync(actor, new CaseListQuery(open ? CaseListTab.Open : CaseListTab.Mine, status, channel, kind, departmentId,
-            q["receiptNumber"].ToString() is { Length: > 0 } r ? r : null, from, to, page, size), cancellationToken);
+        var result = await queries.ListAsync(actor, new CaseListQuery(openOnly ? CaseListTab.Open : CaseListTab.Mine, statusFilter, channelFilter, kindFilter, departmentId,
+            receiptNumber is { Length: > 0 } r ? r.Trim() : null, fromDate, toDate, pageNumber, size), cancellationToken);
         var names = await DepartmentsAsync(departments, cancellationToken);
         return Results.Json(new CaseList(result.Total, result.Page, result.PageSize, result.Rows.Select(row => new CaseListItem(row.Id, row.ReceiptNumber, row.ReceivedOn, row.Channel, row.Kind,
             row.Subject, row.Status, OpinionLabels.Of(row.Status), Ref(names, row.LeadDepartmentId), row.DueOn)).ToList()), ApiJson.Options);
     }
 
-    private static async Task<IResult> FaqAsync(HttpRequest request, FaqSearch search, CancellationToken cancellationToken)
+    private static async Task<IResult> FaqAsync(string? q, string? page, string? size, FaqSearch search, CancellationToken cancellationToken)
     {
-        var q = request.Query;
         var errors = new Dictionary<string, string>();
-        var text = q["q"].ToString().Trim();
+        var text = (q ?? "").Trim();
         if (text.Length == 0) errors["q"] = "検索する言葉（q）を指定してください。";
         else if (text.Length > 200) errors["q"] = "検索する言葉（q）は200文字以内で指定してください。";
-        var page = Int(q["page"], "page", 1, 1000, 1, errors);
-        var size = Int(q["size"], "size", 1, 50, 10, errors);
+        var pageNumber = Int(page, "page", 1, 1000, 1, errors);
+        var take = Int(size, "size", 1, 50, 10, errors);
         if (errors.Count > 0) return ApiError.Invalid(errors);
-        var (total, hits) = await search.StaffAsync(text, (page - 1) * size, size, cancellationToken);
-        return Results.Json(new FaqResults(total, page, size, hits.Select(h => new FaqItem(h.Number, h.Version.Question, h.SearchHit.SnippetHtml, h.Version.Visibility.ToString(), h.SearchHit.Score)).ToList()), ApiJson.Options);
+        var (total, hits) = await search.StaffAsync(text, (pageNumber - 1) * take, take, cancellationToken);
+        return Results.Json(new FaqResults(total, pageNumber, take, hits.Select(h => new FaqItem(h.Number, h.Version.Question, h.SearchHit.SnippetHtml, h.Version.Visibility.ToString(), h.SearchHit.Score)).ToList()), ApiJson.Options);
     }
 
     private static IResult? PersonalRequested(string? include, ApiCaller caller) => include switch

@@ -44,6 +44,16 @@ public sealed class StaffApiTests(ApiSite site)
         Assert.Contains("1分あたりの上限は1から10,000までの数字で入力してください。", html);
         Assert.DoesNotContain("data-testid=\"issued-key\"", html);
         Assert.Equal(keys.Count, (await site.KeysAsync()).Count);
+
+        // Revoked on the page, the key stops working at its next call.
+        var temporary = await site.IssueAsync("一時的な連携", ["cases:read"]);
+        using var api = site.Staff(temporary);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/cases")).StatusCode);
+        var id = (await site.KeysAsync()).Single(k => k.Name == "一時的な連携").Id;
+        var revoked = await site.Admin.PostFormAsync($"/admin/api/keys?id={id}", new(), formPage: "/admin/api/keys", handler: "Revoke");
+        Assert.Contains("data-testid=\"key-revoked\"", await revoked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/cases")).StatusCode);
+        Assert.Contains(await site.AuditAsync("api.key.revoked"), r => r.EntityId == id.ToString());
     }
 
     [Fact]
@@ -236,6 +246,9 @@ public sealed class StaffApiTests(ApiSite site)
             .GetProperty("content").GetProperty("application/x-www-form-urlencoded").GetProperty("schema").GetProperty("properties").TryGetProperty("service_code", out _));
         Assert.Equal(site.Host.PublicUrl.GetLeftPart(UriPartial.Authority),
             document.GetProperty("paths").GetProperty("/open311/v2/requests.{format}").GetProperty("servers")[0].GetProperty("url").GetString());
+
+        var webhooks = document.GetProperty("webhooks").EnumerateObject().Select(w => w.Name).ToList();
+        Assert.Equal(["case.received", "case.forwarded", "case.answered", "case.closed", "faq.published"], webhooks);
 
         using var visitor = site.Public();
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/api/v1/openapi.json")).StatusCode);
