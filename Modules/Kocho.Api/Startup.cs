@@ -1,4 +1,13 @@
+using Kocho.Api.Access;
+using Kocho.Api.Data;
+using Kocho.Api.Keys;
+using Kocho.Api.Open311;
+using Kocho.Api.OpenApi;
+using Kocho.Api.Staff;
 using Kocho.Core.Modules;
+using Kocho.Core.Sites;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Api;
@@ -7,5 +16,20 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, ModuleContext module)
     {
+        module.AddDbContext<ApiDbContext>();
+        module.AddPermissions<Permissions>();
+        module.AddAdminMenu<AdminMenu>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<ApiGate>();
+        services.AddSingleton<ApiRateLimiter>();
+        services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
+        services.AddApiDocument();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        StaffApi.Map(endpoints);
+        Open311Api.Map(endpoints);
+        endpoints.MapOpenApi(ApiDocument.Pattern).WithMetadata(SiteEndpointMetadata.Staff);
     }
 }

@@ -11,4 +11,5 @@ public enum Channel
     Phone = 6,         // 電話
     Fax = 7,           // FAX
     Visit = 8,         // 来庁
+    Open311 = 9,       // Open311 (GeoReport v2 clients)
 }

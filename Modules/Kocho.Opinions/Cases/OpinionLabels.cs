@@ -26,6 +26,7 @@ public static class OpinionLabels
         Channel.CallCenter => "コールセンター",
         Channel.Phone => "電話",
         Channel.Fax => "FAX",
+        Channel.Open311 => "Open311",
         _ => "来庁",
     };
 
