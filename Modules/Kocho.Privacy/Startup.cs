@@ -14,5 +14,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Users.Residents.ResidentAccountDeleted>, Retention.ClosedAccountRecorder>();
         services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Retention.PrivacyCliCommands>();
         services.AddHostedService<Retention.PurgeSchedule>();
+
+        // Case → FAQ draft (item 4) and disclosure (item 5).
+        services.AddScoped<FaqDrafts.FaqDraftFromCase>();
+        services.AddScoped<Disclosure.DisclosureService>();
+        module.AddPermissions<Disclosure.DisclosurePermissions>();
+        module.AddAdminMenu<Disclosure.DisclosureAdminMenu>();
     }
 }
