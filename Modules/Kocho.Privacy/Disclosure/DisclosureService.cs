@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Kocho.Core.Audit;
 using Kocho.Core.Csv;
 using Kocho.Core.Protection;
+using Kocho.Core.Protection.Redaction;
 using Kocho.Core.Residents;
 using Kocho.Opinions.Cases;
 using Kocho.Opinions.Data;
@@ -18,7 +19,7 @@ namespace Kocho.Privacy.Disclosure;
 /// 開示 (issue #9 item 5): gathers what is held about a person and writes it as JSON or CSV. Every disclosure is in the
 /// audit trail (self-service or a written request with its number and reason), with counts only.
 /// </summary>
-public sealed class DisclosureService(OpinionsDbContext opinions, IResidentDirectory residents, IPersonalDataProtector protector, IAuditTrail audit, TimeProvider clock)
+public sealed class DisclosureService(OpinionsDbContext opinions, IResidentDirectory residents, IPersonalDataProtector protector, IPersonalDataRedactor redactor, IAuditTrail audit, TimeProvider clock)
 {
     public const int MaxCases = 5000;
 
@@ -42,7 +43,8 @@ public sealed class DisclosureService(OpinionsDbContext opinions, IResidentDirec
             account = new DisclosureAccount(r.Name, r.Email, r.PostalCode, r.Address, r.Phone, r.Fax);
         }
         var emailHash = subject.EmailHash ?? (account is null ? null : protector.LookupHash(LookupPurpose.Email, PersonalDataNormalizer.Email(account.Email)));
-        var phoneHash = subject.PhoneHash ?? (account is null ? null : protector.LookupHash(LookupPurpose.Phone, PersonalDataNormalizer.Phone(account.Phone)));
+        // The account's verified email also finds the cases sent as a guest; its phone does not (a household shares one).
+        var phoneHash = subject.PhoneHash;
         var query = opinions.Cases.AsNoTracking().Where(c =>
             (subject.ResidentUserId != null && c.ResidentUserId == subject.ResidentUserId)
             || (emailHash != null && c.ContactEmailHash == emailHash)
@@ -60,11 +62,14 @@ public sealed class DisclosureService(OpinionsDbContext opinions, IResidentDirec
         return new DisclosureRecord(clock.GetUtcNow().UtcDateTime, account, list);
     }
 
-    /// <summary>Records the disclosure: who (the request's user), for whom (account id or "sender"), which request, how many cases.</summary>
+    /// <summary>
+    /// Records the disclosure: who (the request's user), for whom (account id or "sender"), which request, how many
+    /// cases; the staff's reason is redacted, as the audit trail holds no personal values.
+    /// </summary>
     public Task RecordAsync(DisclosureSubject subject, DisclosureRecord record, string format, string? requestNumber, string? reason, CancellationToken cancellationToken = default) =>
         audit.RecordAsync(new AuditEntry(requestNumber is null ? "privacy.disclosure.self" : "privacy.disclosure.request", "Resident",
             subject.ResidentUserId ?? "sender",
-            $"format={format}; cases={record.Cases.Count}" + (requestNumber is null ? "" : $"; request={requestNumber}; reason={reason}")), cancellationToken);
+            $"format={format}; cases={record.Cases.Count}" + (requestNumber is null ? "" : $"; request={requestNumber}; reason={redactor.Redact(reason).Text}")), cancellationToken);
 
     public static byte[] ToJson(DisclosureRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, new JsonSerializerOptions
     {

@@ -24,6 +24,7 @@ public sealed class PurgeSchedule(
     ILogger<PurgeSchedule> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromHours(2);
+    private static readonly TimeSpan Window = TimeSpan.FromHours(3);
     private string? _expungedAfter;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -60,7 +61,8 @@ public sealed class PurgeSchedule(
         await using var scope = scopes.CreateAsyncScope();
         var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
         var now = JapanTime.ToJst(clock.GetUtcNow().UtcDateTime);
-        if (TimeOnly.FromDateTime(now) >= options.Value.PurgeAt)
+        // A night's window: a node started in the afternoon waits for the next night rather than purging at once.
+        if (TimeOnly.FromDateTime(now) - options.Value.PurgeAt < Window)
         {
             var run = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             await leases.RunOnceAsync(PrivacyPurge.Job, run, Lease,

@@ -140,6 +140,25 @@ public sealed class PurgeTests(PrivacySite site)
         Assert.True(await site.InScopeAsync(sp => sp.GetRequiredService<RetentionDbContext>().ClosedAccounts.AnyAsync(a => a.UserId == userId)), "the account is kept in mind while a case is open");
     }
 
+    [Fact]
+    public async Task A_purge_from_the_command_line_waits_while_another_node_holds_the_purge_lease()
+    {
+        await site.InScopeAsync(async sp => Assert.True(await sp.GetRequiredService<Kocho.Core.Jobs.JobLeases>().TryAcquireAsync(PrivacyPurge.Job, TimeSpan.FromMinutes(5))));
+        try
+        {
+            var refused = await site.Host.RunVerbAsync("privacy", "purge");
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains("ほかのノードで消去を実行中です", refused.Error);
+        }
+        finally
+        {
+            await site.InScopeAsync(sp => sp.GetRequiredService<Kocho.Core.Jobs.JobLeases>().ReleaseAsync(PrivacyPurge.Job, null));
+        }
+        var ran = await site.Host.RunVerbAsync("privacy", "purge");
+        Assert.True(ran.ExitCode == 0, ran.Error);
+        Assert.Contains("の個人情報を消去しました", ran.Output);
+    }
+
     private static IntakeRequest Case(string subject, string body, string email) => new()
     {
         Kind = CaseKind.Request, Subject = subject, Body = body, Sender = SenderKind.Contact, Name = "牛込 花江", Email = email,
