@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<AuditDbContext>("Audit");
         module.AddDbContext<KeysDbContext>("Keys");
         services.AddPersonalDataProtection();
+        services.AddSingleton<Protection.Redaction.IPersonalDataRedactor, Protection.Redaction.PersonalDataRedactor>();
         module.AddDbContext<MailDbContext>(MailDbContext.Feature);
         module.AddPermissions<Permissions>();
         module.AddAdminMenu<AdminMenu>();

@@ -12,6 +12,12 @@ public interface ISearchService
 
     Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// After an erasure (特記事項 10): forgets the superseded change-log entries of <paramref name="ids"/> and merges
+    /// deleted and replaced documents out of this node's index files, so no earlier text of them stays on disk.
+    /// </summary>
+    Task ExpungeAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
     Task<SearchResults> SearchAsync(string index, SearchQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The documents most like <paramref name="text"/> (nearest neighbours), e.g. past cases for a department suggestion.</summary>

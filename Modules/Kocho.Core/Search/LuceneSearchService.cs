@@ -68,6 +68,22 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         await WriteLocallyAsync(index, list, sequence, (writer, i) => writer.DeleteDocuments(new Term(SearchFields.Id, list[i])), cancellationToken);
     }
 
+    public async Task ExpungeAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        CheckName(index);
+        await _log.ForgetSupersededAsync(index, ids, cancellationToken);
+        SearchIndex searchIndex;
+        try
+        {
+            searchIndex = Open(index);
+        }
+        catch (Lucene.Net.Store.LockObtainFailedException)
+        {
+            return; // the process that owns the folder expunges it on its own schedule
+        }
+        await searchIndex.ExpungeDeletesAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Applies a logged change to this node's index at once, so it is visible when the call returns. When another
     /// process owns the folder (the running portal, for a CLI verb), that process applies it from the log instead.

@@ -51,6 +51,21 @@ public sealed class SearchChangeLog(IServiceScopeFactory scopes, TimeProvider cl
         return await db.Changes.Select(c => c.Index).Distinct().ToListAsync(cancellationToken);
     }
 
+    /// <summary>Deletes every change of <paramref name="ids"/> but the newest of each, which every node still applies.</summary>
+    public async Task<int> ForgetSupersededAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
+        var removed = 0;
+        foreach (var chunk in ids.Distinct().Chunk(200))
+        {
+            var newest = await db.Changes.Where(c => c.Index == index && chunk.Contains(c.DocumentId))
+                .GroupBy(c => c.DocumentId).Select(g => g.Max(c => c.Id)).ToListAsync(cancellationToken);
+            removed += await db.Changes.Where(c => c.Index == index && chunk.Contains(c.DocumentId) && !newest.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        return removed;
+    }
+
     /// <summary>Forgets changes older than <paramref name="age"/>; a node that was away longer rebuilds.</summary>
     public async Task<int> PruneAsync(TimeSpan age, CancellationToken cancellationToken)
     {

@@ -41,6 +41,8 @@ internal sealed class SearchIndex : IDisposable
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = Similarity,
+                // Any segment with a deleted document is rewritten by ExpungeDeletesAsync (the default leaves up to 10%).
+                MergePolicy = new TieredMergePolicy { ForceMergeDeletesPctAllowed = 0 },
             });
             AppliedThrough = _writer.CommitData is { } data && data.TryGetValue(AppliedThroughKey, out var value) && long.TryParse(value, out var through) ? through : 0;
             // An empty index still gets a first commit, so readers can open it.
@@ -86,6 +88,23 @@ internal sealed class SearchIndex : IDisposable
             }
             _writer.Commit();
             Searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Rewrites the segments that hold deleted documents and removes the files no commit needs any more.</summary>
+    public async Task ExpungeDeletesAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.ForceMergeDeletes(doWait: true);
+            _writer.Commit();
+            Searchers.MaybeRefreshBlocking();
+            _writer.DeleteUnusedFiles();
         }
         finally
         {

@@ -16,7 +16,8 @@ namespace Kocho.Opinions.Export;
 /// years never sit in memory. The sender's details and the free text are columns only when asked for; such an
 /// export is a copy of personal data outside the system and is written to the audit trail (who, rows, filters).
 /// </summary>
-public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDbContext core, DepartmentDirectory departments, IResidentDirectory residents, IAuditTrail audit)
+public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDbContext core, DepartmentDirectory departments, IResidentDirectory residents, IAuditTrail audit,
+    Kocho.Core.Protection.Redaction.IPersonalDataRedactor redactor)
 {
     private const int PageSize = 500;
 
@@ -85,7 +86,8 @@ public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDb
             Date(c.ReceivedOn),
             OpinionLabels.Of(c.Channel),
             OpinionLabels.Of(c.Kind),
-            c.Subject,
+            // Without the personal-data columns the subject, which residents may fill with names or numbers, is redacted (issue #9 item 3).
+            personal ? c.Subject : redactor.Redact(c.Subject, [c.ContactName, c.ContactAddress, c.ContactPhone, c.ContactFax, c.ContactEmail, c.ContactPostalCode]).Text,
             OpinionLabels.Of(c.Status),
             c.LeadDepartmentId is { } lead ? Name(lead) : "",
             string.Join("、", active.Where(f => f.Role == ForwardingRole.Related).Select(f => Name(f.DepartmentId))),

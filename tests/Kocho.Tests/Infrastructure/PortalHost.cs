@@ -122,6 +122,8 @@ public sealed class PortalHost : IAsyncDisposable
         var staffUrl = new Uri($"{scheme}://127.0.0.1:{staffPort}");
         args.Add($"--Kocho:Public:Urls={publicUrl.GetLeftPart(UriPartial.Authority)}");
         args.Add($"--Kocho:Staff:Urls={staffUrl.GetLeftPart(UriPartial.Authority)}");
+        // The nightly retention purge would erase other tests' old cases (legacy imports); the privacy tests run it themselves.
+        args.Add("--Kocho:Privacy:Schedule=false");
         args.AddRange(extraArgs);
         var host = new PortalHost(dataPath, database, publicUrl, staffUrl, args);
         if (template is not null)

@@ -1,0 +1,11 @@
+namespace Kocho.Core.Protection.Redaction;
+
+public enum RedactedKind
+{
+    Name,
+    Phone,
+    Fax,
+    Email,
+    PostalCode,
+    Address,
+}
