@@ -5,31 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Core.Search;
 
-/// <summary>The search change log in the database, each call in its own short transaction (indexing runs after the module's commit).</summary>
+/// <summary>Reads the search change log (written by <see cref="SearchChangeFeed"/> in the modules' own transactions) for this node's follower.</summary>
 public sealed class SearchChangeLog(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>Appends the changes in order; returns their sequence numbers in the same order.</summary>
-    public async Task<IReadOnlyList<long>> AppendAsync(string index, IReadOnlyList<(string Id, SearchDocument? Document)> changes, CancellationToken cancellationToken)
-    {
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = changes.Select(c => new SearchChange
-        {
-            Index = index,
-            DocumentId = c.Id,
-            Document = c.Document is null ? null : JsonSerializer.Serialize(c.Document),
-            CreatedUtc = now,
-        }).ToList();
-        db.Changes.AddRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
-        return rows.Select(r => r.Id).ToList();
-    }
-
     public async Task<List<SearchChange>> ReadAfterAsync(string index, long after, int take, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -42,6 +20,14 @@ public sealed class SearchChangeLog(IServiceScopeFactory scopes, TimeProvider cl
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
         return await db.Changes.Where(c => c.Index == index).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+    }
+
+    /// <summary>How many changes of <paramref name="index"/> come after <paramref name="after"/> (how far behind a node is).</summary>
+    public async Task<int> CountAfterAsync(string index, long after, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
+        return await db.Changes.CountAsync(c => c.Index == index && c.Id > after, cancellationToken);
     }
 
     public async Task<List<string>> IndexesAsync(CancellationToken cancellationToken)
