@@ -30,11 +30,15 @@ public sealed class SearchChangeLog(IServiceScopeFactory scopes, TimeProvider cl
         return await db.Changes.CountAsync(c => c.Index == index && c.Id > after, cancellationToken);
     }
 
-    public async Task<List<string>> IndexesAsync(CancellationToken cancellationToken)
+    /// <summary>The indexes with changes after <paramref name="after"/> (a range of the primary key: cheap however long the log), and the newest change.</summary>
+    public async Task<(List<string> Indexes, long Newest)> IndexesAfterAsync(long after, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
-        return await db.Changes.Select(c => c.Index).Distinct().ToListAsync(cancellationToken);
+        var newest = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        if (newest <= after) return ([], newest);
+        var indexes = await db.Changes.Where(c => c.Id > after && c.Id <= newest).Select(c => c.Index).Distinct().ToListAsync(cancellationToken);
+        return (indexes, newest);
     }
 
     /// <summary>Forgets changes older than <paramref name="age"/>; a node that was away longer rebuilds.</summary>

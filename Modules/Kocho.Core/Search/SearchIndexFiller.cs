@@ -13,7 +13,6 @@ namespace Kocho.Core.Search;
 public sealed class SearchIndexFiller(LuceneSearchService search, SearchChangeLog log, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexFiller> logger) : BackgroundService
 {
     public static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan IndexListInterval = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LogRetention = TimeSpan.FromDays(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,19 +35,17 @@ public sealed class SearchIndexFiller(LuceneSearchService search, SearchChangeLo
             });
         }
         var pruned = DateTimeOffset.MinValue;
-        var listed = DateTimeOffset.MinValue;
+        var seen = 0L;
         var indexes = new HashSet<string>(sources, StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(FollowInterval, clock, stoppingToken);
-                if (clock.GetUtcNow() - listed > IndexListInterval)
-                {
-                    // Indexes without a source (written by verbs or tests only) are found in the log, now and then.
-                    indexes.UnionWith(await log.IndexesAsync(stoppingToken));
-                    listed = clock.GetUtcNow();
-                }
+                // Indexes without a source (written by verbs or tests only) are found in the log's new entries.
+                var (logged, newest) = await log.IndexesAfterAsync(seen, stoppingToken);
+                indexes.UnionWith(logged);
+                seen = newest;
                 foreach (var index in indexes)
                 {
                     await GuardAsync(index, () => search.FollowAsync(index, stoppingToken));
