@@ -11,7 +11,7 @@ namespace Kocho.Tests.Cluster;
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(300); // two cores shared with other test runs: the first start migrates and sets up
 
     public PortalNode A { get; private set; } = null!;
     public PortalNode B { get; private set; } = null!;
