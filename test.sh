@@ -4,7 +4,7 @@
 #   ./test.sh [extra dotnet test args...]
 #
 # 1. installs what the tests need from Debian when missing (chromium,
-#    fonts-noto-cjk, postgresql 15, python3-aiosmtpd, dovecot-imapd);
+#    fonts-noto-cjk, postgresql 15, python3-aiosmtpd, dovecot-imapd, nginx-light);
 # 2. starts a throwaway PostgreSQL 15 on 127.0.0.1:$KOCHO_TEST_PG_PORT
 #    (default 55432), user kocho / password kocho (superuser);
 # 3. builds Kocho.sln once (Release), runs every test with SQLite, then the
@@ -20,6 +20,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT="${KOCHO_TEST_PG_PORT:-55432}"
 CHROMIUM=/usr/bin/chromium
 SMTP_PYTHON=/usr/bin/python3
+NGINX=/usr/sbin/nginx
 
 export DEBIAN_FRONTEND=noninteractive
 # dotnet/NuGet need a home; CI environments sometimes have none.
@@ -96,7 +97,8 @@ done
 if [ ! -x "$SMTP_PYTHON" ] || ! "$SMTP_PYTHON" -c 'import aiosmtpd' 2>/dev/null; then
 	missing+=(python3-aiosmtpd)
 fi
-[ -x /usr/sbin/dovecot ] && have_pkg dovecot-imapd || missing+=(dovecot-imapd)
+[ -x /usr/sbin/dovecot ] && have_pkg dovecot-imapd || missing+=(dovecot-imapd)   # the mayor's mailbox tests (#13)
+[ -x "$NGINX" ] || missing+=(nginx-light)   # the load balancer of the cluster tests (#12)
 
 if [ "${#missing[@]}" -gt 0 ]; then
 	if [ "$(id -u)" -ne 0 ]; then
@@ -106,9 +108,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
 	apt-get update -q
 	apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-	log "all present: chromium, fonts-noto-cjk, postgresql 15, python3-aiosmtpd, dovecot-imapd"
+	log "all present: chromium, fonts-noto-cjk, postgresql 15, python3-aiosmtpd, dovecot-imapd, nginx-light"
 fi
 [ -x "$CHROMIUM" ] || die "$CHROMIUM missing after install"
+[ -x "$NGINX" ] || die "$NGINX missing after install"
 "$SMTP_PYTHON" -c 'import aiosmtpd' || die "$SMTP_PYTHON cannot import aiosmtpd"
 [ -x /usr/sbin/dovecot ] || die "/usr/sbin/dovecot missing after install"
 for b in initdb pg_ctl postgres pg_isready; do

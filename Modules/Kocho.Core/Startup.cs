@@ -70,6 +70,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<LuceneSearchService>();
         services.AddSingleton<ISearchService>(sp => sp.GetRequiredService<LuceneSearchService>());
         services.AddScoped<SynonymStore>();
+        services.AddScoped<SearchChangeFeed>();
         module.AddRecipeStep<SynonymsStep>();
         services.AddSingleton<ICliCommandProvider, SearchCliCommands>();
         services.AddHostedService<SearchIndexFiller>();

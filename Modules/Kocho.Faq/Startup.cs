@@ -42,8 +42,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Kocho.Core.Alerts.IAlertConditionSource, Alerts.FaqAlertSource>();
         services.AddScoped<ISearchIndexSource, FaqIndexSource>();
         services.AddScoped<FaqIndexer>();
-        services.AddScoped<IDomainEventHandler<FaqPublished>>(sp => sp.GetRequiredService<FaqIndexer>());
-        services.AddScoped<IDomainEventHandler<FaqUnpublished>>(sp => sp.GetRequiredService<FaqIndexer>());
+        services.AddScoped<ITransactionalEventHandler<FaqPublished>>(sp => sp.GetRequiredService<FaqIndexer>());
+        services.AddScoped<ITransactionalEventHandler<FaqUnpublished>>(sp => sp.GetRequiredService<FaqIndexer>());
         services.AddHostedService<FaqPublicationJob>();
         services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Cli.FaqCliCommands>();
     }

@@ -1,3 +1,4 @@
+using Kocho.Core.Data;
 using Kocho.Core.Audit;
 using Kocho.Core.Modules;
 using Kocho.Core.Recipes;
@@ -41,10 +42,11 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
         }
     }
 
-    /// <summary>Migrates, and sets the site up from the configured recipe when it is not set up yet.</summary>
+    /// <summary>Migrates, and sets the site up from the configured recipe when it is not set up yet; one node at a time.</summary>
     public async Task EnsureSetUpAsync(CancellationToken cancellationToken)
     {
         await using var scope = CreateScope();
+        await using var migrationLock = await MigrationLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<DatabaseConnectionFactory>(), cancellationToken);
         var setup = scope.ServiceProvider.GetRequiredService<SiteSetup>();
         await setup.MigrateAsync(cancellationToken);
         if (await setup.IsSetUpAsync(cancellationToken)) return;

@@ -31,5 +31,7 @@ public static class DesignTime
     private sealed class NoDispatcher : IDomainEventDispatcher
     {
         public Task DispatchAsync(IDomainEvent domainEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task DispatchInTransactionAsync(IDomainEvent domainEvent, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -2,12 +2,12 @@ namespace Kocho.Core.Search;
 
 /// <summary>
 /// The one full-text search of the portal (Lucene.Net with Japanese analysis), shared by FAQ and opinions.
-/// Each index has a name ("faq", "cases"); modules keep it in step from their domain events after commit,
+/// Each index has a name ("faq", "cases"); modules keep it in step through <see cref="SearchChangeFeed"/> in their own transactions,
 /// and an empty or rebuilt index is filled from the module's <see cref="ISearchIndexSource"/>.
 /// </summary>
 public interface ISearchService
 {
-    /// <summary>Adds or replaces documents by id; searchable when the call returns.</summary>
+    /// <summary>Adds or replaces documents by id in a transaction of its own; searchable when the call returns. Inside a module's action use <see cref="SearchChangeFeed"/>.</summary>
     Task IndexAsync(string index, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);

@@ -51,22 +51,12 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$")]
     private static partial Regex IndexName();
 
-    public async Task IndexAsync(string index, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default)
-    {
-        CheckName(index);
-        var lucene = documents.Select(ToLucene).ToList();
-        var sequence = await _log.AppendAsync(index, documents.Select(d => (d.Id, (SearchDocument?)d)).ToList(), cancellationToken);
-        await WriteLocallyAsync(index, lucene.Select(l => l.Id).ToList(), sequence,
-            (writer, i) => writer.UpdateDocument(new Term(SearchFields.Id, lucene[i].Id), lucene[i].Document), cancellationToken);
-    }
+    /// <summary>Outside a module's action (CLI verbs, imports, tests): the change in a transaction of its own, through the feed.</summary>
+    public Task IndexAsync(string index, IReadOnlyCollection<SearchDocument> documents, CancellationToken cancellationToken = default) =>
+        InOwnTransactionAsync(feed => feed.Index(index, documents), cancellationToken);
 
-    public async Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
-    {
-        CheckName(index);
-        var list = ids.ToList();
-        var sequence = await _log.AppendAsync(index, list.Select(id => (id, (SearchDocument?)null)).ToList(), cancellationToken);
-        await WriteLocallyAsync(index, list, sequence, (writer, i) => writer.DeleteDocuments(new Term(SearchFields.Id, list[i])), cancellationToken);
-    }
+    public Task DeleteAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        InOwnTransactionAsync(feed => feed.Delete(index, ids), cancellationToken);
 
     public async Task ExpungeAsync(string index, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
@@ -84,36 +74,65 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         await searchIndex.ExpungeDeletesAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Applies a logged change to this node's index at once, so it is visible when the call returns. When another
-    /// process owns the folder (the running portal, for a CLI verb), that process applies it from the log instead.
-    /// </summary>
-    private async Task WriteLocallyAsync(string index, IReadOnlyList<string> ids, IReadOnlyList<long> sequence, Action<IndexWriter, int> writeOne, CancellationToken cancellationToken)
+    private async Task InOwnTransactionAsync(Action<SearchChangeFeed> change, CancellationToken cancellationToken)
     {
-        SearchIndex searchIndex;
-        try
+        await using var scope = _scopes.CreateAsyncScope();
+        var feed = scope.ServiceProvider.GetRequiredService<SearchChangeFeed>();
+        await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ExecuteAsync(_ =>
         {
-            searchIndex = Open(index);
-        }
-        catch (Lucene.Net.Store.LockObtainFailedException)
-        {
-            return;
-        }
-        await searchIndex.WriteAsync(writer =>
-        {
-            for (var i = 0; i < ids.Count; i++)
-            {
-                // A newer change of the document, from another node, may already have been applied from the log.
-                if (searchIndex.Latest.GetValueOrDefault(ids[i]) > sequence[i]) continue;
-                writeOne(writer, i);
-                searchIndex.Latest[ids[i]] = sequence[i];
-            }
+            change(feed);
+            return Task.CompletedTask;
         }, cancellationToken);
     }
 
     /// <summary>
+    /// Applies changes this node has just committed to the log to its own index, so they are visible when the action
+    /// returns. No Lucene commit here (the follower commits once per round): a crash loses nothing the log does not
+    /// hold. When another process owns the folder (the running portal, for a CLI verb), that process applies them.
+    /// </summary>
+    internal async Task ApplyCommittedAsync(IReadOnlyList<SearchChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var group in changes.GroupBy(c => c.Index))
+        {
+            SearchIndex searchIndex;
+            try
+            {
+                searchIndex = Open(group.Key);
+            }
+            catch (Lucene.Net.Store.LockObtainFailedException)
+            {
+                continue;
+            }
+            await searchIndex.WriteAsync(writer => Apply(searchIndex, writer, group), cancellationToken, commit: false);
+        }
+    }
+
+    /// <summary>Applies changes in order, skipping those the log follower has passed or a newer change of the document has overtaken.</summary>
+    private static int Apply(SearchIndex searchIndex, IndexWriter writer, IEnumerable<SearchChange> changes)
+    {
+        var count = 0;
+        foreach (var change in changes)
+        {
+            if (change.Id <= searchIndex.AppliedThrough) continue;
+            if (searchIndex.Latest.GetValueOrDefault(change.DocumentId) >= change.Id) continue;
+            if (SearchChangeLog.Read(change) is { } document)
+            {
+                writer.UpdateDocument(new Term(SearchFields.Id, change.DocumentId), ToLucene(document).Document);
+            }
+            else
+            {
+                writer.DeleteDocuments(new Term(SearchFields.Id, change.DocumentId));
+            }
+            searchIndex.Latest[change.DocumentId] = change.Id;
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
     /// Applies the change log to this node's index: every change after the last settled one, in order, skipping
-    /// those a newer change of the same document has overtaken. Returns how many changes it applied.
+    /// those a newer change of the same document has overtaken, with one Lucene commit per batch read. Returns how
+    /// many changes it applied.
     /// </summary>
     public async Task<int> FollowAsync(string index, CancellationToken cancellationToken = default)
     {
@@ -121,9 +140,10 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         var applied = 0;
         while (true)
         {
-            var changes = await _log.ReadAfterAsync(index, searchIndex.AppliedThrough, 500, cancellationToken);
+            var changes = await _log.ReadAfterAsync(index, searchIndex.AppliedThrough, FollowBatch, cancellationToken);
             if (changes.Count == 0)
             {
+                if (searchIndex.HasUncommitted) await searchIndex.WriteAsync(_ => { }, cancellationToken);
                 return applied;
             }
             var settledBefore = _clock.GetUtcNow().UtcDateTime - SettleTime;
@@ -134,30 +154,17 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
                 settled = change.Id;
             }
             var count = 0;
-            await searchIndex.WriteAsync(writer =>
-            {
-                foreach (var change in changes)
-                {
-                    if (searchIndex.Latest.GetValueOrDefault(change.DocumentId) >= change.Id) continue;
-                    if (SearchChangeLog.Read(change) is { } document)
-                    {
-                        writer.UpdateDocument(new Term(SearchFields.Id, change.DocumentId), ToLucene(document).Document);
-                    }
-                    else
-                    {
-                        writer.DeleteDocuments(new Term(SearchFields.Id, change.DocumentId));
-                    }
-                    searchIndex.Latest[change.DocumentId] = change.Id;
-                    count++;
-                }
-            }, cancellationToken, appliedThrough: settled);
+            await searchIndex.WriteAsync(writer => count = Apply(searchIndex, writer, changes), cancellationToken,
+                appliedThrough: settled, appliedAtUtc: _clock.GetUtcNow().UtcDateTime);
             applied += count;
-            if (changes.Count < 500 || settled != changes[^1].Id)
+            if (changes.Count < FollowBatch || settled != changes[^1].Id)
             {
                 return applied;
             }
         }
     }
+
+    private const int FollowBatch = 2000;
 
     public async Task<SearchResults> SearchAsync(string index, SearchQuery query, CancellationToken cancellationToken = default)
     {
@@ -220,9 +227,28 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
                 writer.AddDocument(document);
             }
             searchIndex.Latest.Clear();
-        }, cancellationToken, appliedThrough: logged);
+        }, cancellationToken, appliedThrough: logged, appliedAtUtc: _clock.GetUtcNow().UtcDateTime);
         return documents.Count;
     }
+
+    /// <summary>
+    /// Why this node's copy of <paramref name="index"/> should be rebuilt from its source rather than followed, or null:
+    /// empty or missing, last brought up to date before the log's oldest kept entries, or too far behind to catch up.
+    /// </summary>
+    public async Task<string?> RebuildReasonAsync(string index, CancellationToken cancellationToken)
+    {
+        var searchIndex = Open(index);
+        if (searchIndex.Read(s => s.IndexReader.NumDocs) == 0) return "empty";
+        if (searchIndex.AppliedAtUtc is { } at && _clock.GetUtcNow().UtcDateTime - at > SearchIndexFiller.LogRetention - TimeSpan.FromDays(1))
+        {
+            return "older than the change log";
+        }
+        var behind = await _log.CountAfterAsync(index, searchIndex.AppliedThrough, cancellationToken);
+        return behind > FarBehind ? $"{behind} changes behind" : null;
+    }
+
+    /// <summary>Beyond this many pending changes a rebuild from the source is quicker than replaying the log.</summary>
+    public const int FarBehind = 20_000;
 
     /// <summary>How many documents the index holds (0 for an index not yet created).</summary>
     public int Count(string index) => Open(index).Read(searcher => searcher.IndexReader.NumDocs);
@@ -240,7 +266,7 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         }
     }
 
-    private static void CheckName(string index)
+    internal static void CheckName(string index)
     {
         if (!IndexName().IsMatch(index))
         {

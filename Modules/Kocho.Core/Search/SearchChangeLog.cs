@@ -5,31 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Core.Search;
 
-/// <summary>The search change log in the database, each call in its own short transaction (indexing runs after the module's commit).</summary>
+/// <summary>Reads the search change log (written by <see cref="SearchChangeFeed"/> in the modules' own transactions) for this node's follower.</summary>
 public sealed class SearchChangeLog(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>Appends the changes in order; returns their sequence numbers in the same order.</summary>
-    public async Task<IReadOnlyList<long>> AppendAsync(string index, IReadOnlyList<(string Id, SearchDocument? Document)> changes, CancellationToken cancellationToken)
-    {
-        if (changes.Count == 0)
-        {
-            return [];
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var rows = changes.Select(c => new SearchChange
-        {
-            Index = index,
-            DocumentId = c.Id,
-            Document = c.Document is null ? null : JsonSerializer.Serialize(c.Document),
-            CreatedUtc = now,
-        }).ToList();
-        db.Changes.AddRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
-        return rows.Select(r => r.Id).ToList();
-    }
-
     public async Task<List<SearchChange>> ReadAfterAsync(string index, long after, int take, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -44,11 +22,23 @@ public sealed class SearchChangeLog(IServiceScopeFactory scopes, TimeProvider cl
         return await db.Changes.Where(c => c.Index == index).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
     }
 
-    public async Task<List<string>> IndexesAsync(CancellationToken cancellationToken)
+    /// <summary>How many changes of <paramref name="index"/> come after <paramref name="after"/> (how far behind a node is).</summary>
+    public async Task<int> CountAfterAsync(string index, long after, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
-        return await db.Changes.Select(c => c.Index).Distinct().ToListAsync(cancellationToken);
+        return await db.Changes.CountAsync(c => c.Index == index && c.Id > after, cancellationToken);
+    }
+
+    /// <summary>The indexes with changes after <paramref name="after"/> (a range of the primary key: cheap however long the log), and the newest change.</summary>
+    public async Task<(List<string> Indexes, long Newest)> IndexesAfterAsync(long after, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SearchDbContext>();
+        var newest = await db.Changes.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+        if (newest <= after) return ([], newest);
+        var indexes = await db.Changes.Where(c => c.Id > after && c.Id <= newest).Select(c => c.Index).Distinct().ToListAsync(cancellationToken);
+        return (indexes, newest);
     }
 
     /// <summary>Deletes every change of <paramref name="ids"/> but the newest of each, which every node still applies.</summary>

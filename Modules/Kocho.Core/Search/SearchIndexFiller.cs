@@ -7,12 +7,12 @@ namespace Kocho.Core.Search;
 
 /// <summary>
 /// Keeps this node's indexes in step (each node owns its index folder). At start, an index that is empty or missing
-/// (a new node, a deleted folder) is filled from its module's <see cref="ISearchIndexSource"/>; then, every few
+/// (a new node, a deleted folder) or far behind is filled from its module's <see cref="ISearchIndexSource"/>; then, every few
 /// seconds, the change log brings in what other nodes and CLI verbs indexed. Old log entries are pruned daily.
 /// </summary>
 public sealed class SearchIndexFiller(LuceneSearchService search, SearchChangeLog log, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexFiller> logger) : BackgroundService
 {
-    public static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan LogRetention = TimeSpan.FromDays(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,20 +27,26 @@ public sealed class SearchIndexFiller(LuceneSearchService search, SearchChangeLo
         {
             await GuardAsync(index, async () =>
             {
-                if (search.Count(index) == 0)
+                if (await search.RebuildReasonAsync(index, stoppingToken) is { } reason)
                 {
                     var count = await search.RebuildAsync(index, stoppingToken);
-                    logger.LogInformation("Search index {Index} was empty and now holds {Count} documents.", index, count);
+                    logger.LogInformation("Search index {Index} was rebuilt ({Reason}) and now holds {Count} documents.", index, reason, count);
                 }
             });
         }
         var pruned = DateTimeOffset.MinValue;
+        var seen = 0L;
+        var indexes = new HashSet<string>(sources, StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(FollowInterval, clock, stoppingToken);
-                foreach (var index in await log.IndexesAsync(stoppingToken))
+                // Indexes without a source (written by verbs or tests only) are found in the log's new entries.
+                var (logged, newest) = await log.IndexesAfterAsync(seen, stoppingToken);
+                indexes.UnionWith(logged);
+                seen = newest;
+                foreach (var index in indexes)
                 {
                     await GuardAsync(index, () => search.FollowAsync(index, stoppingToken));
                 }

@@ -51,11 +51,14 @@ public sealed class SuggestionAccuracyTests(DemoSiteFixture site, ITestOutputHel
             // Put the held-out cases back for the other tests of the collection.
             var indexer = scope.ServiceProvider.GetRequiredService<CaseIndexer>();
             var state = scope.ServiceProvider.GetRequiredService<CaseIndexState>();
-            foreach (var c in heldOut)
+            await scope.ServiceProvider.GetRequiredService<Kocho.Core.Data.UnitOfWork>().ExecuteAsync(async ct =>
             {
-                state.Forget(c.Id);
-                await indexer.IndexAsync(c.Id, CancellationToken.None);
-            }
+                foreach (var c in heldOut)
+                {
+                    state.Forget(c.Id);
+                    await indexer.IndexAsync(c.Id, ct);
+                }
+            }, CancellationToken.None);
         }
 
         output.WriteLine($"Department suggestion on {heldOut.Count} held-out demo cases: top-1 accuracy {top1 / 60.0:P0}, top-3 accuracy {top3 / 60.0:P0} (chance ≈ {1 / 28.0:P0} / {3 / 28.0:P0}).");
