@@ -40,10 +40,10 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ICliCommandProvider, IntegrationsCliCommands>();
 
         services.AddScoped<WebhookEventHandlers>();
-        services.AddScoped<IDomainEventHandler<CaseReceived>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
-        services.AddScoped<IDomainEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
-        services.AddScoped<IDomainEventHandler<AnswerSent>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
-        services.AddScoped<IDomainEventHandler<CaseClosed>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
-        services.AddScoped<IDomainEventHandler<FaqPublished>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<CaseReceived>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<AnswerSent>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<CaseClosed>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<FaqPublished>>(sp => sp.GetRequiredService<WebhookEventHandlers>());
     }
 }

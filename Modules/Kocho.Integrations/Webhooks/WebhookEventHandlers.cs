@@ -4,18 +4,21 @@ using Kocho.Opinions.Events;
 
 namespace Kocho.Integrations.Webhooks;
 
-/// <summary>The domain events that webhooks announce: 受付, 転送, 回答 (sent to the resident), 完了, FAQ公開.</summary>
+/// <summary>
+/// The domain events that webhooks announce: 受付, 転送, 回答 (sent to the resident), 完了, FAQ公開. Handled inside the
+/// action's transaction, so a delivery row commits with the change it announces or not at all.
+/// </summary>
 public sealed class WebhookEventHandlers(WebhookPublisher publisher) :
-    IDomainEventHandler<CaseReceived>,
-    IDomainEventHandler<CaseForwarded>,
-    IDomainEventHandler<AnswerSent>,
-    IDomainEventHandler<CaseClosed>,
-    IDomainEventHandler<FaqPublished>
+    ITransactionalEventHandler<CaseReceived>,
+    ITransactionalEventHandler<CaseForwarded>,
+    ITransactionalEventHandler<AnswerSent>,
+    ITransactionalEventHandler<CaseClosed>,
+    ITransactionalEventHandler<FaqPublished>
 {
-    public Task HandleAsync(CaseReceived e, CancellationToken cancellationToken) =>
+    public Task HandleInTransactionAsync(CaseReceived e, CancellationToken cancellationToken) =>
         publisher.CaseEventAsync(WebhookEvents.CaseReceived, e.CaseId, e.LeadDepartmentId, new Dictionary<string, object?>(), cancellationToken);
 
-    public Task HandleAsync(CaseForwarded e, CancellationToken cancellationToken) =>
+    public Task HandleInTransactionAsync(CaseForwarded e, CancellationToken cancellationToken) =>
         publisher.CaseEventAsync(WebhookEvents.CaseForwarded, e.CaseId, e.DepartmentId, new Dictionary<string, object?>
         {
             ["forwardingId"] = e.ForwardingId,
@@ -23,19 +26,19 @@ public sealed class WebhookEventHandlers(WebhookPublisher publisher) :
             ["answerDue"] = e.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }, cancellationToken);
 
-    public Task HandleAsync(AnswerSent e, CancellationToken cancellationToken) =>
+    public Task HandleInTransactionAsync(AnswerSent e, CancellationToken cancellationToken) =>
         publisher.CaseEventAsync(WebhookEvents.CaseAnswered, e.CaseId, e.DepartmentId, new Dictionary<string, object?>
         {
             ["answerId"] = e.AnswerId,
             ["method"] = e.Method.ToString(),
         }, cancellationToken);
 
-    public Task HandleAsync(CaseClosed e, CancellationToken cancellationToken) =>
+    public Task HandleInTransactionAsync(CaseClosed e, CancellationToken cancellationToken) =>
         publisher.CaseEventAsync(WebhookEvents.CaseClosed, e.CaseId, e.LeadDepartmentId, new Dictionary<string, object?>
         {
             ["answered"] = e.Answered,
         }, cancellationToken);
 
-    public Task HandleAsync(FaqPublished e, CancellationToken cancellationToken) =>
+    public Task HandleInTransactionAsync(FaqPublished e, CancellationToken cancellationToken) =>
         publisher.FaqPublishedAsync(e.EntryId, e.Number, e.VersionId, cancellationToken);
 }

@@ -72,7 +72,12 @@ public sealed class WebhookPublisher(
                 db.WebhookDeliveries.Add(delivery);
             }
             await db.SaveChangesAsync(ct);
+            // The sender is woken only once the rows are committed and visible to it.
+            unitOfWork.OnCommitted(_ =>
+            {
+                signal.Notify();
+                return Task.CompletedTask;
+            });
         }, cancellationToken);
-        signal.Notify();
     }
 }
