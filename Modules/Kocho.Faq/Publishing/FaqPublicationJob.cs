@@ -12,6 +12,8 @@ public sealed class FaqPublicationJob(IServiceScopeFactory scopes, ILogger<FaqPu
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
+    private const string LeaseName = "faq.publication";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
@@ -22,8 +24,18 @@ public sealed class FaqPublicationJob(IServiceScopeFactory scopes, ILogger<FaqPu
                 await using var scope = scopes.CreateAsyncScope();
                 var enabled = scope.ServiceProvider.GetRequiredService<Kocho.Core.Modules.EnabledModules>();
                 if (!enabled.IsEnabled("Kocho.Faq")) continue;
-                var changed = await scope.ServiceProvider.GetRequiredService<FaqPublication>().RefreshAllAsync(stoppingToken);
-                if (changed > 0) logger.LogInformation("FAQ publication: {Count} entries went on or off the site", changed);
+                // One node at a time: two nodes flipping the same entry would announce its publication twice.
+                var leases = scope.ServiceProvider.GetRequiredService<Kocho.Core.Jobs.JobLeases>();
+                if (!await leases.TryAcquireAsync(LeaseName, Interval, stoppingToken)) continue;
+                try
+                {
+                    var changed = await scope.ServiceProvider.GetRequiredService<FaqPublication>().RefreshAllAsync(stoppingToken);
+                    if (changed > 0) logger.LogInformation("FAQ publication: {Count} entries went on or off the site", changed);
+                }
+                finally
+                {
+                    await leases.ReleaseAsync(LeaseName, completed: null, CancellationToken.None);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
