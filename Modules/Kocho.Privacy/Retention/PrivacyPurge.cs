@@ -99,7 +99,6 @@ public sealed class PrivacyPurge(
             masked += await EraseCaseAsync(candidate, emails, cancellationToken);
         }
         var ids = candidates.Select(c => c.CaseId).ToList();
-        foreach (var id in ids) await indexer.IndexAsync(id, cancellationToken);
         if (ids.Count > 0) await search.ExpungeAsync(CaseIndex.Name, ids.Select(i => i.ToString()).ToList(), cancellationToken);
 
         var (mails, files) = await EraseMailsAsync(emails, cancellationToken);
@@ -164,6 +163,8 @@ public sealed class PrivacyPurge(
             }
             opinions.Attachments.RemoveRange(await opinions.Attachments.Where(a => a.CaseId == c.Id).ToListAsync(ct));
             await opinions.SaveChangesAsync(ct);
+            // The redacted case replaces the indexed one in the same transaction (the search change feed).
+            await indexer.IndexAsync(c.Id, ct);
             retention.ErasedCases.Add(new ErasedCase { CaseId = c.Id, ErasedAt = clock.GetUtcNow().UtcDateTime, Reason = candidate.Reason.ToString() });
             await retention.SaveChangesAsync(ct);
             await audit.RecordAsync(new AuditEntry("privacy.case.erased", "OpinionCase", c.Id.ToString(),

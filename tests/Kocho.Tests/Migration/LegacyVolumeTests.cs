@@ -10,12 +10,15 @@ using Xunit.Abstractions;
 
 namespace Kocho.Tests.Migration;
 
-/// <summary>Ten years of a ward's cases: 100,000 cases (with history, answers and forwardings) import in one transaction within a few minutes (4 min measured on two loaded cores, search indexing included).</summary>
+/// <summary>
+/// Ten years of a ward's cases: 100,000 cases (with history, answers and forwardings) import in one transaction, search
+/// indexing included. How fast is the benchmark suite's question (#10), not a timed test's: the time is only logged here.
+/// </summary>
 [RunsLong]
 public sealed class LegacyVolumeTests(ITestOutputHelper log)
 {
     [Fact]
-    public async Task One_hundred_thousand_cases_import_within_a_few_minutes()
+    public async Task One_hundred_thousand_cases_import_in_one_run()
     {
         await using var host = await PortalHost.CreateAsync();
         var dir = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(host.DataPath, "legacy-100k"));
@@ -28,7 +31,6 @@ public sealed class LegacyVolumeTests(ITestOutputHelper log)
         log.WriteLine($"100k import: {watch.Elapsed}");
         Assert.True(code == 0, output + error);
         Assert.Contains("IKEN.csv: 新規 100000 件", output);
-        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), $"took {watch.Elapsed}");
 
         await host.StartAsync();
         await using var scope = host.Services.CreateAsyncScope();

@@ -1,5 +1,6 @@
 using Kocho.Core.Audit;
 using Kocho.Core.Calendar;
+using Kocho.Core.Data;
 using Kocho.Core.Departments;
 using Kocho.Core.ProhibitedTerms;
 using Kocho.Opinions.Cases;
@@ -24,6 +25,7 @@ public sealed class CaseModel(
     DepartmentDirectory departments,
     ProhibitedTermGuard guard,
     IAuditTrail audit,
+    UnitOfWork unitOfWork,
     TimeProvider clock) : OpinionPageModel(departments)
 {
     public OpinionCase Case { get; private set; } = null!;
@@ -64,7 +66,7 @@ public sealed class CaseModel(
     public async Task<IActionResult> OnPostHandlingAsync(Guid id, CancellationToken ct) =>
         await AsksToConfirmAsync(guard, "handling", [Text], ct)
             ? await ShowAsync(id, ct)
-            : await ActAsync(id, "処理を記録しました。", async () => { await handling.RecordHandlingAsync(Actor, id, HandlingKind, Text, ct); await RecordConfirmationAsync(audit, id, ct); }, ct);
+            : await ActAsync(id, "処理を記録しました。", () => unitOfWork.ExecuteAsync(async c => { await handling.RecordHandlingAsync(Actor, id, HandlingKind, Text, c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
 
     public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "回答案を保存しました。", () => handling.SaveDraftAsync(Actor, id, HandlingKind, Text, ct), ct);
@@ -87,12 +89,12 @@ public sealed class CaseModel(
     public async Task<IActionResult> OnPostEntryAsync(Guid id, CancellationToken ct) =>
         await AsksToConfirmAsync(guard, "entry", [Text], ct)
             ? await ShowAsync(id, ct)
-            : await ActAsync(id, "処理履歴を追加しました。", async () => { await history.AddAsync(Actor, id, EntryAction, Text, ct); await RecordConfirmationAsync(audit, id, ct); }, ct);
+            : await ActAsync(id, "処理履歴を追加しました。", () => unitOfWork.ExecuteAsync(async c => { await history.AddAsync(Actor, id, EntryAction, Text, c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
 
     public async Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) =>
         await AsksToConfirmAsync(guard, "correct", [Text], ct)
             ? await ShowAsync(id, ct)
-            : await ActAsync(id, "処理履歴を訂正しました。", async () => { await history.CorrectAsync(Actor, EntryId ?? Guid.Empty, Text, ct); await RecordConfirmationAsync(audit, id, ct); }, ct);
+            : await ActAsync(id, "処理履歴を訂正しました。", () => unitOfWork.ExecuteAsync(async c => { await history.CorrectAsync(Actor, EntryId ?? Guid.Empty, Text, c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

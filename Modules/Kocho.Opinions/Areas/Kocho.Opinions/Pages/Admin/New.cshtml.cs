@@ -19,7 +19,7 @@ namespace Kocho.Opinions.Areas.Kocho.Opinions.Pages.Admin;
 [Authorize(Policy = Permissions.IntakeName)]
 [RequestSizeLimit(FileTypes.MaxBytes * FileTypes.MaxFiles + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = FileTypes.MaxBytes * FileTypes.MaxFiles + 1024 * 1024)]
-public sealed class NewModel(IntakeService intake, CoreDbContext core, DepartmentDirectory departments, ProhibitedTermGuard guard, IAuditTrail audit, TimeProvider clock) : OpinionPageModel(departments)
+public sealed class NewModel(IntakeService intake, CoreDbContext core, DepartmentDirectory departments, ProhibitedTermGuard guard, IAuditTrail audit, UnitOfWork unitOfWork, TimeProvider clock) : OpinionPageModel(departments)
 {
     [BindProperty] public StaffFormInput Input { get; set; } = new();
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
@@ -51,13 +51,17 @@ public sealed class NewModel(IntakeService intake, CoreDbContext core, Departmen
         }
         if (!ModelState.IsValid) return Page();
         if (await AsksToConfirmAsync(guard, "intake", [Input.Subject, Input.Body, Input.ForwardComment], cancellationToken)) return Page();
-        var result = await intake.RegisterAsync(Actor, Input.ToRequest(uploads), cancellationToken);
+        var result = await unitOfWork.ExecuteAsync(async ct =>
+        {
+            var registered = await intake.RegisterAsync(Actor, Input.ToRequest(uploads), ct);
+            if (registered.Succeeded) await RecordConfirmationAsync(audit, registered.CaseId, ct);
+            return registered;
+        }, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Errors) ModelState.AddModelError("Input." + field, message);
             return Page();
         }
-        await RecordConfirmationAsync(audit, result.CaseId, cancellationToken);
         TempData["Notice"] = $"受付番号 {result.ReceiptNumber} で受け付けました。";
         return Redirect($"/admin/opinions/{result.CaseId}");
     }

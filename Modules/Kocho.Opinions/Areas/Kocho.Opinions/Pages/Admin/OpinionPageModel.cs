@@ -43,7 +43,10 @@ public abstract class OpinionPageModel(DepartmentDirectory departments) : PageMo
         return ProhibitedMatches.Count > 0 && !ConfirmProhibited;
     }
 
-    /// <summary>The audit record of a confirmation given (who and when from the request; the case, the form and the terms).</summary>
+    /// <summary>
+    /// The audit record of a confirmation given (who and when from the request; the case, the form and the terms). Call it
+    /// inside the transaction that saves the text, so the record and the text commit together.
+    /// </summary>
     protected Task RecordConfirmationAsync(IAuditTrail audit, Guid caseId, CancellationToken cancellationToken) =>
         ProhibitedMatches.Count == 0
             ? Task.CompletedTask
