@@ -72,7 +72,7 @@ public sealed class PurgeTests(PrivacySite site)
         // The scans see what is there before the purge: the clear subject and the logged index text in the database,
         // the neighbour's address in the index, the name in the mail.
         if (!TestEnvironment.IsPostgres) Assert.True(DatabaseHolds("苅部") && DatabaseHolds(OtherAddress), "the database scan sees the case");
-        Assert.Contains(IndexTexts(), t => t.Contains(OtherAddress, StringComparison.Ordinal));
+        Assert.Contains(await CommittedIndexTextsAsync(t => t.Contains(OtherAddress, StringComparison.Ordinal)), t => t.Contains(OtherAddress, StringComparison.Ordinal));
         Assert.Contains(MailTexts(), t => t.Contains("苅部", StringComparison.Ordinal));
 
         var dry = await site.Host.RunVerbAsync("privacy", "purge", "--dry-run");
@@ -183,6 +183,21 @@ public sealed class PurgeTests(PrivacySite site)
     }
 
     /// <summary>Every stored field and term of the cases index, of live and deleted documents alike.</summary>
+    /// <summary>
+    /// The index files as committed: the node's follower commits its applied changes about once a second, so the scan
+    /// waits (up to 30 s) until the committed index holds what the test expects to see before the purge.
+    /// </summary>
+    private async Task<List<string>> CommittedIndexTextsAsync(Func<string, bool> expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var texts = IndexTexts();
+            if (texts.Any(expected) || DateTime.UtcNow > deadline) return texts;
+            await Task.Delay(200);
+        }
+    }
+
     private List<string> IndexTexts()
     {
         using var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(site.Host.DataPath, "index", CaseIndex.Name));
