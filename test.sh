@@ -271,6 +271,18 @@ for path in glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True):
         bad = n("failed") + n("error") + n("timeout") + n("aborted")
         failed += bad
         skipped += max(n("total") - n("passed") - bad, 0)
+    # Name each failed test (and the first line of its message) on stderr, so
+    # the tail of a CI log says what failed without the .trx file.
+    for r in root.iter():
+        if r.tag.rsplit("}", 1)[-1] != "UnitTestResult" or r.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        msg = ""
+        for m in r.iter():
+            if m.tag.rsplit("}", 1)[-1] == "Message" and (m.text or "").strip():
+                msg = m.text.strip().splitlines()[0][:300]
+                break
+        run = os.path.basename(os.path.dirname(path))
+        print(f"FAILED ({run}) {r.get('testName')}: {msg}", file=sys.stderr)
 print(passed, failed, skipped)
 PY
 )" || counts="0 0 0"

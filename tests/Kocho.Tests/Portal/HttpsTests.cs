@@ -11,10 +11,11 @@ namespace Kocho.Tests.Portal;
 public sealed class HttpsTests : IAsyncLifetime
 {
     private PortalHost _host = null!;
+    private readonly string _certificatePath = Path.Combine(Path.GetTempPath(), $"kocho-test-{Guid.NewGuid():N}.pfx");
 
     public async Task InitializeAsync()
     {
-        var certificatePath = Path.Combine(Path.GetTempPath(), $"kocho-test-{Guid.NewGuid():N}.pfx");
+        var certificatePath = _certificatePath;
         using (var key = RSA.Create(2048))
         {
             var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -29,7 +30,11 @@ public sealed class HttpsTests : IAsyncLifetime
         await _host.StartAsync();
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        File.Delete(_certificatePath);
+    }
 
     [Fact]
     public async Task Pages_are_served_over_TLS_with_HSTS()

@@ -182,9 +182,8 @@ public sealed class PurgeTests(PrivacySite site)
             .Any(bytes => patterns.Any(p => bytes.AsSpan().IndexOf(p) >= 0));
     }
 
-    /// <summary>Every stored field and term of the cases index, of live and deleted documents alike.</summary>
     /// <summary>
-    /// The index files as committed: the node's follower commits its applied changes about once a second, so the scan
+    /// Every stored field and term of the cases index, of live and deleted documents alike, as committed: the node's follower commits its applied changes about once a second, so the scan
     /// waits (up to 30 s) until the committed index holds what the test expects to see before the purge.
     /// </summary>
     private async Task<List<string>> CommittedIndexTextsAsync(Func<string, bool> expected)
