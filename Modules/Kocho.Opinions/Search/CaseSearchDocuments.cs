@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Kocho.Core.Protection.Redaction;
 using Kocho.Core.Residents;
 using Kocho.Core.Search;
 using Kocho.Opinions.Cases;
@@ -12,7 +13,7 @@ namespace Kocho.Opinions.Search;
 /// A case as the "cases" index holds it: subject and body redacted of the sender's details (DESIGN.md: the index is
 /// not encrypted), tags to filter on (department ids of the active forwardings, status, channel, kind, category, 年度).
 /// </summary>
-public sealed class CaseSearchDocuments(OpinionsDbContext db, CaseQueries queries, IResidentDirectory residents)
+public sealed class CaseSearchDocuments(OpinionsDbContext db, CaseQueries queries, IResidentDirectory residents, IPersonalDataRedactor redactor)
 {
     private const int PageSize = 200;
 
@@ -60,8 +61,8 @@ public sealed class CaseSearchDocuments(OpinionsDbContext db, CaseQueries querie
         return new SearchDocument
         {
             Id = c.Id.ToString(),
-            Title = CaseTextRedactor.Redact(c.Subject, personal),
-            Body = CaseTextRedactor.Redact(c.Body, personal),
+            Title = redactor.Redact(c.Subject, personal).WithUniformMask(),
+            Body = redactor.Redact(c.Body, personal).WithUniformMask(),
             Tags = tags,
             Date = c.ReceivedOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         };

@@ -1,4 +1,5 @@
 using Kocho.Core.Departments;
+using Kocho.Core.Protection.Redaction;
 using Kocho.Core.Search;
 using Kocho.Opinions.Search;
 
@@ -9,7 +10,7 @@ namespace Kocho.Opinions.Suggestions;
 /// neighbours in the "cases" index), each neighbour voting for its 主管課 with its similarity and, less, for its 関係課;
 /// only departments some neighbour had as 主管課 are suggested (those cases are the reason shown).
 /// </summary>
-public sealed class DepartmentSuggester(ISearchService search, DepartmentDirectory departments)
+public sealed class DepartmentSuggester(ISearchService search, DepartmentDirectory departments, IPersonalDataRedactor redactor)
 {
     public const int Neighbours = 12;
     private const double RelatedWeight = 0.25;
@@ -23,7 +24,7 @@ public sealed class DepartmentSuggester(ISearchService search, DepartmentDirecto
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         var exclude = excludeCaseId?.ToString();
-        var results = await search.SimilarAsync(CaseIndex.Name, CaseTextRedactor.Redact(text), ForwardedOnly, Neighbours + 1, cancellationToken);
+        var results = await search.SimilarAsync(CaseIndex.Name, redactor.Redact(text).WithUniformMask(), ForwardedOnly, Neighbours + 1, cancellationToken);
         var votes = new Dictionary<string, (double Score, List<DepartmentSuggestion.SimilarCase> Cases)>();
         foreach (var hit in results.Hits.Where(h => h.Id != exclude).Take(Neighbours))
         {

@@ -1,4 +1,4 @@
-using Kocho.Opinions.Search;
+using Kocho.Core.Protection.Redaction;
 using Xunit;
 
 namespace Kocho.Tests.Opinions;
@@ -6,20 +6,22 @@ namespace Kocho.Tests.Opinions;
 /// <summary>What goes into the unencrypted "cases" index: a resident's letter with their own details and numbers masked.</summary>
 public sealed class SearchRedactionTests
 {
+    private static string Redact(string text, IEnumerable<string?>? known = null) => new PersonalDataRedactor().Redact(text, known).WithUniformMask();
+
     [Fact]
     public void The_senders_own_name_address_phone_and_email_are_masked_in_every_form()
     {
         var body = "新宿区西新宿九丁目99番1号に住む青木 一郎です。青木一郎として申し上げます。西新宿九丁目99番1号の前の道路です。" +
                    "折り返しは０３－００００－１００１、またはAOKI.Ichiro@example.jpまで。青木より。";
 
-        var redacted = CaseTextRedactor.Redact(body, ["青木 一郎", "新宿区西新宿九丁目99番1号", "03-0000-1001", "aoki.ichiro@example.jp"]);
+        var redacted = Redact(body, ["青木 一郎", "新宿区西新宿九丁目99番1号", "03-0000-1001", "aoki.ichiro@example.jp"]);
 
         foreach (var value in new[] { "青木", "一郎", "西新宿九丁目99番1号", "0000-1001", "1001", "aoki", "AOKI", "example.jp" })
         {
             Assert.DoesNotContain(value, redacted, StringComparison.OrdinalIgnoreCase);
         }
         Assert.Contains("前の道路です", redacted);
-        Assert.Contains(CaseTextRedactor.Mask, redacted);
+        Assert.Contains(RedactionResult.UniformMask, redacted);
     }
 
     [Theory]
@@ -31,10 +33,10 @@ public sealed class SearchRedactionTests
     [InlineData("ご連絡は taro_99+kocho@mail.example.co.jp へ", "example")]
     public void Any_phone_number_postal_code_or_email_is_masked(string text, string secret)
     {
-        var redacted = CaseTextRedactor.Redact(text);
+        var redacted = Redact(text);
 
         Assert.DoesNotContain(secret, redacted);
-        Assert.Contains(CaseTextRedactor.Mask, redacted);
+        Assert.Contains(RedactionResult.UniformMask, redacted);
     }
 
     [Theory]
@@ -43,6 +45,6 @@ public sealed class SearchRedactionTests
     [InlineData("手数料は300円、1日1000人が利用")]
     public void Receipt_numbers_dates_and_amounts_stay_searchable(string text)
     {
-        Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormKC), CaseTextRedactor.Redact(text));
+        Assert.Equal(text, Redact(text));
     }
 }
