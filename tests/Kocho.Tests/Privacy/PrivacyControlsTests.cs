@@ -73,6 +73,34 @@ public sealed class PrivacyControlsTests(OpinionsSite site) : IClassFixture<Opin
         Assert.Equal(before + 1, await Entries());
         Assert.Contains("form=entry", (await AuditAsync("opinion.prohibited-terms.confirmed")).Last().Details);
 
+        // A forwarding comment and an answer draft: asked first, the form kept as entered, saved once confirmed.
+        var gomi = await site.InScopeAsync(sp => sp.GetRequiredService<Kocho.Core.Data.CoreDbContext>().Departments.Where(d => d.Code == "1102").Select(d => d.Id).SingleAsync());
+        var forward = new Dictionary<string, string> { ["LeadDepartmentId"] = gomi.ToString(), ["Comment"] = "投書者は宗教団体の関係者とのことです。" };
+        var askedForward = WebUtility.HtmlDecode(await (await section.PostFormAsync(casePage, forward, handler: "Forward")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"prohibited-confirm\"", askedForward);
+        Assert.Contains("投書者は宗教団体の関係者とのことです。</textarea>", askedForward);
+        Assert.Contains($"value=\"{gomi}\" selected=\"selected\"", askedForward);
+        Task<int> Forwardings() => site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Forwardings.CountAsync(f => f.CaseId == caseGuid));
+        Assert.Equal(0, await Forwardings());
+        forward["ConfirmProhibited"] = "true";
+        await section.PostFormAsync(casePage, forward, handler: "Forward");
+        Assert.Equal(1, await Forwardings());
+        Assert.Contains("form=forward", (await AuditAsync("opinion.prohibited-terms.confirmed")).Last().Details);
+
+        using var gomiStaff = await site.Host.SignedInStaffAsync("gomi.hayashi", PortalHost.DemoPassword);
+        var draft = new Dictionary<string, string> { ["HandlingKind"] = "Answer", ["Text"] = "前科の有無についてはお答えできません。" };
+        var askedDraft = WebUtility.HtmlDecode(await (await gomiStaff.PostFormAsync(casePage, draft, handler: "Draft")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"prohibited-confirm\"", askedDraft);
+        Assert.Contains("前科の有無についてはお答えできません。</textarea>", askedDraft);
+        Task<int> Answers() => site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Answers.CountAsync(a => a.CaseId == caseGuid));
+        Assert.Equal(0, await Answers());
+        draft["ConfirmProhibited"] = "true";
+        await gomiStaff.PostFormAsync(casePage, draft, handler: "Draft");
+        Assert.Equal(1, await Answers());
+        var draftConfirmed = (await AuditAsync("opinion.prohibited-terms.confirmed")).Last();
+        Assert.Contains("form=draft", draftConfirmed.Details);
+        Assert.Contains("林", draftConfirmed.ActorName);
+
         // Text without such terms is saved in one step, with no confirmation recorded.
         var count = (await AuditAsync("opinion.prohibited-terms.confirmed")).Count;
         await section.PostFormAsync("/admin/opinions/new", Letter("公園の清掃", "公園をきれいにしてください。"));

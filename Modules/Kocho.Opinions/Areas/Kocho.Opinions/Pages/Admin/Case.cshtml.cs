@@ -52,8 +52,10 @@ public sealed class CaseModel(
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostForwardAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "転送しました。", () => forwarding.ForwardAsync(Actor, id, new ForwardRequest(LeadDepartmentId, RelatedDepartmentIds, DueOn, Comment), ct), ct);
+    public async Task<IActionResult> OnPostForwardAsync(Guid id, CancellationToken ct) =>
+        await AsksToConfirmAsync(guard, "forward", [Comment], ct)
+            ? await ShowAsync(id, ct)
+            : await ActAsync(id, "転送しました。", () => unitOfWork.ExecuteAsync(async c => { await forwarding.ForwardAsync(Actor, id, new ForwardRequest(LeadDepartmentId, RelatedDepartmentIds, DueOn, Comment), c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
 
     public Task<IActionResult> OnPostReturnForwardingAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "転送を返却しました。", () => forwarding.ReturnAsync(Actor, ForwardingId ?? Guid.Empty, Comment, ct), ct, returnsAway: true);
@@ -68,8 +70,10 @@ public sealed class CaseModel(
             ? await ShowAsync(id, ct)
             : await ActAsync(id, "処理を記録しました。", () => unitOfWork.ExecuteAsync(async c => { await handling.RecordHandlingAsync(Actor, id, HandlingKind, Text, c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
 
-    public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "回答案を保存しました。", () => handling.SaveDraftAsync(Actor, id, HandlingKind, Text, ct), ct);
+    public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct) =>
+        await AsksToConfirmAsync(guard, "draft", [Text], ct)
+            ? await ShowAsync(id, ct)
+            : await ActAsync(id, "回答案を保存しました。", () => unitOfWork.ExecuteAsync(async c => { await handling.SaveDraftAsync(Actor, id, HandlingKind, Text, c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "承認を依頼しました。", () => handling.SubmitForApprovalAsync(Actor, id, Comment, ct), ct);
