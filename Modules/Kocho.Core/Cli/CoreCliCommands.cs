@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kocho.Core.Data;
 using Kocho.Core.Modules;
 using Kocho.Core.Recipes;
 using Kocho.Core.Setup;
@@ -24,6 +25,8 @@ public sealed class CoreCliCommands : ICliCommandProvider
         var command = new Command("setup", "空のサイトをレシピでセットアップし、admin アカウントを作成します") { recipe, password };
         command.SetAction((parse, ct) => runner.RunAsync(async (sp, token) =>
         {
+            // Like the start-up setup: one node at a time migrates and sets up (PostgreSQL advisory lock).
+            await using var migrationLock = await MigrationLock.AcquireAsync(sp.GetRequiredService<DatabaseConnectionFactory>(), token);
             var configuration = sp.GetRequiredService<IConfiguration>();
             var result = await sp.GetRequiredService<SiteSetup>().SetupAsync(
                 parse.GetValue(recipe) ?? configuration["Kocho:Setup:Recipe"] ?? "shinjuku",

@@ -73,6 +73,14 @@ public sealed class MailboxIntakeTests(MailboxSite site) : IClassFixture<Mailbox
         Assert.Contains($"受付番号: {created.ReceiptNumber}", receipt.TextBody);
         Assert.Contains(subject, await site.Imap.SubjectsAsync(Processed));
         Assert.DoesNotContain(subject, await site.Imap.SubjectsAsync("INBOX"));
+
+        // The section's log of the mailbox: the mail's outcome and its receipt number linked to the case, no sender.
+        using var admin = await site.Host.SignedInStaffAsync();
+        var log = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/integrations/mailbox?outcome=CaseCreated"));
+        Assert.Contains($"<a href=\"/admin/opinions/{created.Id}\" data-testid=\"mailbox-receipt\">{created.ReceiptNumber}</a>", log);
+        Assert.Contains("新しい意見等として受付", log);
+        Assert.DoesNotContain("hanako", log);
+        Assert.DoesNotContain(subject, log);
     }
 
     [Fact]
@@ -165,6 +173,12 @@ public sealed class MailboxIntakeTests(MailboxSite site) : IClassFixture<Mailbox
         var setAside = await site.Imap.SubjectsAsync(AutoReplies);
         Assert.All(new[] { vacation, autoreply, bulk, bounce }, m => Assert.Contains(m.Subject, setAside));
         Assert.DoesNotContain(site.Outbox.To("hanako.shinjuku@example.jp"), m => m.Subject!.Contains("不在"));
+
+        using var admin = await site.Host.SignedInStaffAsync();
+        var log = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/integrations/mailbox?outcome=Ignored"));
+        Assert.Contains("Auto-Submitted", log);
+        Assert.Contains("配信不能通知", log);
+        Assert.DoesNotContain("新しい意見等として受付</td>", log);
     }
 
     [Fact]
