@@ -49,7 +49,7 @@ public sealed partial class BenchResults(BenchOptions options)
         text.AppendLine($"# Kocho bench {day:yyyy-MM-dd}");
         text.AppendLine();
         text.AppendLine($"- size: {options.Size} ({options.Cases:N0} cases, {options.FaqEntries:N0} FAQ entries), provider: {options.Provider}");
-        text.AppendLine($"- machine: {Environment.ProcessorCount} cores, {TotalMemoryGb():F1} GB RAM, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average at start {LoadAverage()}");
+        text.AppendLine($"- machine: {Environment.ProcessorCount} cores, {TotalMemoryGb():F1} GB RAM, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average when written {LoadAverage()}");
         text.AppendLine($"- commit: {Git("rev-parse --short HEAD") ?? "unknown"}{(string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no")) ? "" : " (with uncommitted changes)")}");
         text.AppendLine($"- run time: {elapsed.TotalMinutes:F1} min; compared with: {baselineName ?? "nothing (first result of this size and engine)"}");
         text.AppendLine($"- command: `dotnet run -c Release --project bench/Kocho.Bench -- --size {options.Size} --provider {options.Provider}{(options.IsSmoke || options.Cases == 1_000_000 ? "" : $" --cases {options.Cases}")}`");

@@ -9,6 +9,10 @@ public static class BenchRun
     {
         var results = new BenchResults(options);
         var total = Stopwatch.StartNew();
+        if (!options.IsSmoke && options.Cases < 1_000_000)
+        {
+            results.Note($"Full size is 1,000,000 cases; this run used {options.Cases:N0} (--cases), the largest the shared machine allowed in the time (see the generator's rates).");
+        }
         results.Note($"Load average at the start: {BenchResults.LoadAverage()} (a shared machine: compare ratios, not absolute times).");
         if (options.Regenerate || DataGenerator.Existing(options) is null)
         {

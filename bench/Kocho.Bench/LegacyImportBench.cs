@@ -14,7 +14,7 @@ public static class LegacyImportBench
 {
     public static async Task RunAsync(BenchOptions options, BenchResults results, TextWriter log)
     {
-        var cases = options.IsSmoke ? 1000 : 20_000;
+        var cases = options.IsSmoke ? 1000 : 5_000;
         var root = Path.Combine(options.DataPath, "..", $"legacy-{options.Size}-{options.Provider.ToLowerInvariant()}");
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         var export = Path.Combine(root, "export");
