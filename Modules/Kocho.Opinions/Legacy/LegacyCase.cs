@@ -22,6 +22,7 @@ public sealed record LegacyCase
     public string? Email { get; init; }
     public Guid? LeadDepartmentId { get; init; }
     public IReadOnlyList<Guid> RelatedDepartmentIds { get; init; } = [];
+    public IReadOnlyList<Guid> CategoryIds { get; init; } = [];
     public required CaseStatus Status { get; init; }
     public DateOnly? AnswerDue { get; init; }
     public DateOnly? AnsweredOn { get; init; }

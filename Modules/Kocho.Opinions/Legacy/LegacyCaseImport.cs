@@ -175,6 +175,7 @@ public sealed class LegacyCaseImport(OpinionsDbContext db, UnitOfWork unitOfWork
                 CompletedAt = forwardingStatus == ForwardingStatus.Completed ? opinionCase.ClosedAt : null,
             });
         }
+        foreach (var categoryId in item.CategoryIds) opinionCase.Categories.Add(new CaseCategory { CaseId = opinionCase.Id, CategoryId = categoryId });
         db.Cases.Add(opinionCase);
         if (answered && item.AnswerText is { } text)
         {

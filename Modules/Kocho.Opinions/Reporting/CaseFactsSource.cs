@@ -45,7 +45,8 @@ public sealed class CaseFactsSource(OpinionsDbContext db, CaseQueries queries, C
 
     private async Task<CaseFacts> ToFactsAsync(OpinionCase c, CancellationToken cancellationToken)
     {
-        var document = await documents.BuildAsync(c.Id, cancellationToken);
+        // The case is already read with what the document needs: building it from the loaded case avoids a read per case.
+        var document = await documents.BuildAsync(c, cancellationToken);
         var active = c.Forwardings.Where(f => f.IsActive).ToList();
         return new CaseFacts(
             c.Id, c.ReceiptNumber, c.FiscalYear, c.ReceivedOn, (int)c.Channel, (int)c.Kind, (int)c.Status, !Done.Contains(c.Status),
@@ -54,6 +55,6 @@ public sealed class CaseFactsSource(OpinionsDbContext db, CaseQueries queries, C
             c.Categories.Select(x => x.CategoryId).Distinct().ToList(),
             c.AnswerDue,
             c.AnsweredAt is { } answered ? DateOnly.FromDateTime(JapanTime.ToJst(answered)) : null,
-            document is null ? "" : document.Title + "\n" + document.Body);
+            document.Title + "\n" + document.Body);
     }
 }

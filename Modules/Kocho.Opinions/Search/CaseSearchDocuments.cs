@@ -38,6 +38,9 @@ public sealed class CaseSearchDocuments(OpinionsDbContext db, CaseQueries querie
     private IQueryable<OpinionCase> Cases() =>
         db.Cases.AsNoTracking().AsSplitQuery().Include(c => c.Categories).Include(c => c.Forwardings);
 
+    /// <summary>The document of a case already read with its categories and forwardings (no second read of the case).</summary>
+    public Task<SearchDocument> BuildAsync(OpinionCase loaded, CancellationToken cancellationToken) => ToDocumentAsync(loaded, cancellationToken);
+
     private async Task<SearchDocument> ToDocumentAsync(OpinionCase c, CancellationToken cancellationToken)
     {
         var personal = new List<string?> { c.ContactName, c.ContactAddress, c.ContactPhone, c.ContactFax, c.ContactEmail, c.ContactPostalCode };
