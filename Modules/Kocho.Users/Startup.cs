@@ -84,6 +84,7 @@ public sealed class Startup : ModuleStartup
                 o.LogoutPath = "/account/logout";
                 o.ExpireTimeSpan = TimeSpan.FromMinutes(60);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = ResidentSessionValidator.ValidateAsync;
             })
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
             {

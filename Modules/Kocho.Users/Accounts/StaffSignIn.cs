@@ -1,4 +1,5 @@
 using Kocho.Core.Audit;
+using Kocho.Core.Data;
 using Kocho.Users.TwoFactor;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace Kocho.Users.Accounts;
 /// with two-factor sign-in. Residents and disabled accounts are refused; failures count towards the lockout.
 /// Every attempt is audited under the login ID that was typed (never the password or code), with the reason of a refusal.
 /// </summary>
-public sealed class StaffSignIn(SignInManager<KochoUser> signIn, UserManager<KochoUser> users, IHttpContextAccessor http, IAuditTrail audit)
+public sealed class StaffSignIn(SignInManager<KochoUser> signIn, UserManager<KochoUser> users, IHttpContextAccessor http, IAuditTrail audit, UnitOfWork unitOfWork)
 {
     private const string AuditEntity = "StaffLogin";
 
@@ -60,12 +61,21 @@ public sealed class StaffSignIn(SignInManager<KochoUser> signIn, UserManager<Koc
         await signIn.RefreshSignInAsync(user);
     }
 
+    /// <summary>
+    /// Ends the session for good: the security stamp is renewed, so a copy of the cookie replayed later is refused by
+    /// <see cref="StaffSessionValidator"/> (the member's sessions in other browsers end with it).
+    /// </summary>
     public async Task SignOutAsync()
     {
         var context = http.HttpContext!;
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            await audit.RecordAsync(new AuditEntry("staff.signout", AuditEntity, context.User.Identity.Name));
+            var user = await users.GetUserAsync(context.User);
+            await unitOfWork.ExecuteAsync(async ct =>
+            {
+                if (user is not null) await users.UpdateSecurityStampAsync(user);
+                await audit.RecordAsync(new AuditEntry("staff.signout", AuditEntity, context.User.Identity.Name), ct);
+            });
         }
         await http.HttpContext!.SignOutAsync(AuthenticationSchemes.Staff);
         await http.HttpContext!.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);

@@ -1,4 +1,5 @@
 using Kocho.Core.Audit;
+using Kocho.Core.Data;
 using Kocho.Users.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Kocho.Users.Residents;
 
 /// <summary>Resident sign-in on the public site's own cookie; unverified or unknown addresses fail alike.</summary>
-public sealed class ResidentSignIn(SignInManager<KochoUser> signIn, ResidentAccounts accounts, IAuditTrail audit, IHttpContextAccessor http)
+public sealed class ResidentSignIn(SignInManager<KochoUser> signIn, UserManager<KochoUser> users, ResidentAccounts accounts, IAuditTrail audit, IHttpContextAccessor http, UnitOfWork unitOfWork)
 {
     public enum Outcome { Succeeded, Failed, LockedOut }
 
@@ -31,5 +32,19 @@ public sealed class ResidentSignIn(SignInManager<KochoUser> signIn, ResidentAcco
         return outcome;
     }
 
-    public async Task SignOutAsync() => await http.HttpContext!.SignOutAsync(AuthenticationSchemes.Resident);
+    /// <summary>Ends the session for good: the renewed security stamp makes a replayed copy of the cookie worthless (<see cref="ResidentSessionValidator"/>).</summary>
+    public async Task SignOutAsync()
+    {
+        var context = http.HttpContext!;
+        var result = await context.AuthenticateAsync(AuthenticationSchemes.Resident);
+        if (result.Principal is { } principal && await users.GetUserAsync(principal) is { Kind: UserKind.Resident } user)
+        {
+            await unitOfWork.ExecuteAsync(async ct =>
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await audit.RecordAsync(new AuditEntry("resident.signout", "Resident", user.Id), ct);
+            });
+        }
+        await context.SignOutAsync(AuthenticationSchemes.Resident);
+    }
 }

@@ -8,9 +8,12 @@ public sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public PortalClient(Uri baseAddress)
+    public PortalClient(Uri baseAddress) : this(baseAddress, new CookieContainer()) { }
+
+    /// <summary>A client on an existing cookie jar: the same browser on the other site of the host.</summary>
+    public PortalClient(Uri baseAddress, CookieContainer cookies)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies;
         _http = new HttpClient(new HttpClientHandler
         {
             CookieContainer = Cookies,

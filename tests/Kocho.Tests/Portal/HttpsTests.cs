@@ -65,4 +65,47 @@ public sealed class HttpsTests : IAsyncLifetime
         Assert.True(antiforgery.Secure);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_resident_and_antiforgery_cookies_are_Secure_HttpOnly_and_SameSite()
+    {
+        const string email = "tls.resident@example.jp";
+        using var client = _host.PublicClient();
+        await client.PostFormAsync("/account/register", new()
+        {
+            ["Email"] = email, ["Password"] = "resident-pass-2026", ["Form.Name"] = "暗号 太郎", ["Form.PostalCode"] = "160-0022",
+            ["Form.Address"] = "新宿区新宿1-1-1", ["Form.Phone"] = "090-0000-7777", ["Form.Fax"] = "", ["Consent"] = "true",
+        });
+        await client.GetStringAsync(MailPickup.LinkIn(await new MailPickup(_host.DataPath).WaitForAsync(email, "メールアドレスの確認のお願い")));
+
+        // Read the Set-Cookie headers themselves: the cookie jar does not keep SameSite.
+        using var raw = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, ServerCertificateCustomValidationCallback = (_, _, _, _) => true })
+        {
+            BaseAddress = _host.PublicUrl,
+        };
+        var page = await raw.GetAsync("/account/login");
+        var antiforgery = SetCookie(page, "kocho.af");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email, ["Password"] = "resident-pass-2026",
+                ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(await page.Content.ReadAsStringAsync())!,
+            }),
+        };
+        request.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        var resident = SetCookie(await raw.SendAsync(request), "kocho.resident");
+        var culture = SetCookie(await raw.GetAsync("/culture/en?returnUrl=%2F"), ".AspNetCore.Culture");
+
+        foreach (var (cookie, sameSite) in new[] { (antiforgery, "strict"), (resident, "lax"), (culture, "lax") })
+        {
+            var attributes = cookie.ToLowerInvariant();
+            Assert.Contains("; secure", attributes);
+            Assert.Contains("; httponly", attributes);
+            Assert.Contains("; samesite=" + sameSite, attributes);
+        }
+    }
+
+    private static string SetCookie(HttpResponseMessage response, string name) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(name + "=", StringComparison.Ordinal));
 }
