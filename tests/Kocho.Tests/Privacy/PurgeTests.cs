@@ -220,8 +220,7 @@ public sealed class PurgeTests(PrivacySite site)
     private bool IndexFilesHold(string value)
     {
         var patterns = new[] { Encoding.UTF8.GetBytes(value), Encoding.UTF8.GetBytes(value.ToLowerInvariant()) };
-        return Directory.GetFiles(Path.Combine(site.Host.DataPath, "index", CaseIndex.Name))
-            .Select(File.ReadAllBytes).Any(bytes => patterns.Any(p => bytes.AsSpan().IndexOf(p) >= 0));
+        return IndexFiles.ReadAll(Path.Combine(site.Host.DataPath, "index", CaseIndex.Name)).Any(bytes => patterns.Any(p => bytes.AsSpan().IndexOf(p) >= 0));
     }
 
     /// <summary>Each mail file decoded (headers and text) and raw.</summary>

@@ -131,6 +131,7 @@ public sealed class AuthorizationMatrixTests(SecuritySite site)
         new("staff", "/admin/search/synonyms", "/admin/search/synonyms", Section | Admin),
         new("staff", "/admin/audit", "/admin/audit", Admin),
         new("staff", "/admin/integrations/webhooks", "/admin/integrations/webhooks", Admin),
+        new("staff", "/admin/integrations/mailbox", "/admin/integrations/mailbox", Section | Admin),
         new("staff", "/admin/api/keys", "/admin/api/keys", Admin),
         new("staff", "/admin/api/reference", "/admin/api/reference", Staff),
         // The API description is for integrations, which hold no cookie: open on the intranet listener.
