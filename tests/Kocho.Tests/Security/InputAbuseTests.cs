@@ -48,8 +48,8 @@ public sealed class InputAbuseTests(OpenLimitsSite site) : IClassFixture<OpenLim
         using var client = site.Host.PublicClient();
         var registered = await client.PostFormAsync("/account/register", new()
         {
-            ["Email"] = "locked.resident@example.jp", ["Password"] = "resident-pass-2026", ["Form.Name"] = "施錠 花子", ["Form.PostalCode"] = "160-8484",
-            ["Form.Address"] = "東京都新宿区歌舞伎町1-4-1", ["Form.Phone"] = "", ["Form.Fax"] = "", ["Consent"] = "true",
+            ["Email"] = "locked.resident@example.jp", ["Password"] = "resident-pass-2026", ["Form.Name"] = "施錠 花子", ["Form.PostalCode"] = "１６０－８４８４",
+            ["Form.Address"] = "東京都新宿区歌舞伎町1-4-1", ["Form.Phone"] = "090-1234-5678", ["Form.Fax"] = "", ["Consent"] = "true",
         });
         Assert.Equal("/account/register/sent", registered.RequestMessage!.RequestUri!.AbsolutePath);
         var mail = await new MailPickup(site.Host.DataPath).WaitForAsync("locked.resident@example.jp", "メールアドレスの確認のお願い");

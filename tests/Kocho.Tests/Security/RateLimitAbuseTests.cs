@@ -57,10 +57,10 @@ public sealed class RateLimitAbuseTests(TightLimitsSite site) : IClassFixture<Ti
         using var client = site.Host.PublicClient();
         Dictionary<string, string> Registration(int n) => new()
         {
-            ["Email"] = $"burst{n}@example.jp", ["Password"] = "resident-pass-2026", ["Form.Name"] = "新宿 花子", ["Form.PostalCode"] = "160-8484",
-            ["Form.Address"] = "東京都新宿区歌舞伎町1-4-1", ["Form.Phone"] = "", ["Form.Fax"] = "", ["Consent"] = "true",
+            ["Email"] = $"burst{n}@example.jp", ["Password"] = "resident-pass-2026", ["Form.Name"] = "新宿 花子", ["Form.PostalCode"] = "１６０－８４８４",
+            ["Form.Address"] = "東京都新宿区歌舞伎町1-4-1", ["Form.Phone"] = "090-1234-5678", ["Form.Fax"] = "", ["Consent"] = "true",
         };
-        for (var n = 1; n <= 2; n++) Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/account/register", Registration(n))).StatusCode);
+        for (var n = 1; n <= 2; n++) Assert.Equal("/account/register/sent", (await client.PostFormAsync("/account/register", Registration(n))).RequestMessage!.RequestUri!.AbsolutePath);
         for (var n = 1; n <= 2; n++) Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/account/forgot", new() { ["Email"] = $"burst{n}@example.jp" })).StatusCode);
         var before = await site.StoredAsync();
         var resetMails = await site.MailsToAsync("burst1@example.jp");
