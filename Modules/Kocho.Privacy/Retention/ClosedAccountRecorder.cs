@@ -6,11 +6,11 @@ namespace Kocho.Privacy.Retention;
 
 /// <summary>
 /// A deleted resident account (<see cref="ResidentAccountDeleted"/>) is remembered, so the next purge erases what the
-/// resident's finished cases still hold about them; their statistics stay. Written in the deletion's own transaction.
+/// resident's finished cases still hold about them; their statistics stay.
 /// </summary>
-public sealed class ClosedAccountRecorder(RetentionDbContext db, UnitOfWork unitOfWork, TimeProvider clock) : ITransactionalEventHandler<ResidentAccountDeleted>
+public sealed class ClosedAccountRecorder(RetentionDbContext db, UnitOfWork unitOfWork, TimeProvider clock) : IDomainEventHandler<ResidentAccountDeleted>
 {
-    public Task HandleInTransactionAsync(ResidentAccountDeleted e, CancellationToken cancellationToken) =>
+    public Task HandleAsync(ResidentAccountDeleted e, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync(async ct =>
         {
             if (await db.ClosedAccounts.FindAsync([e.UserId], ct) is not null) return;
