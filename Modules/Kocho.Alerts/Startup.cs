@@ -42,12 +42,12 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ICliCommandProvider, AlertsCliCommands>();
 
         services.AddScoped<AlertEventHandlers>();
-        services.AddScoped<IDomainEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<AlertEventHandlers>());
-        services.AddScoped<IDomainEventHandler<ForwardingReturned>>(sp => sp.GetRequiredService<AlertEventHandlers>());
-        services.AddScoped<IDomainEventHandler<AnswerSubmitted>>(sp => sp.GetRequiredService<AlertEventHandlers>());
-        services.AddScoped<IDomainEventHandler<AnswerReturned>>(sp => sp.GetRequiredService<AlertEventHandlers>());
-        services.AddScoped<IDomainEventHandler<FaqApprovalRequested>>(sp => sp.GetRequiredService<AlertEventHandlers>());
-        services.AddScoped<IDomainEventHandler<FaqApproved>>(sp => sp.GetRequiredService<AlertEventHandlers>());
-        services.AddScoped<IDomainEventHandler<FaqReturned>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<ForwardingReturned>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<AnswerSubmitted>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<AnswerReturned>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<FaqApprovalRequested>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<FaqApproved>>(sp => sp.GetRequiredService<AlertEventHandlers>());
+        services.AddScoped<ITransactionalEventHandler<FaqReturned>>(sp => sp.GetRequiredService<AlertEventHandlers>());
     }
 }

@@ -22,14 +22,14 @@ public sealed class Startup : ModuleStartup
 
         services.AddScoped<CaseFactWriter>();
         services.AddScoped<CaseFactUpdater>();
-        services.AddScoped<IDomainEventHandler<CaseReceived>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<ForwardingReturned>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<AnswerSubmitted>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<AnswerApproved>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<AnswerReturned>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<AnswerSent>>(sp => sp.GetRequiredService<CaseFactUpdater>());
-        services.AddScoped<IDomainEventHandler<CaseClosed>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<CaseReceived>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<CaseForwarded>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<ForwardingReturned>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<AnswerSubmitted>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<AnswerApproved>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<AnswerReturned>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<AnswerSent>>(sp => sp.GetRequiredService<CaseFactUpdater>());
+        services.AddScoped<ITransactionalEventHandler<CaseClosed>>(sp => sp.GetRequiredService<CaseFactUpdater>());
         services.AddHostedService<CaseFactBootstrap>();
 
         services.AddScoped<CaseStatistics>();

@@ -5,6 +5,7 @@ using Kocho.Api.Keys;
 using Kocho.Core.Categories;
 using Kocho.Core.Data;
 using Kocho.Core.Departments;
+using Kocho.Core.Web.RateLimiting;
 using Kocho.Opinions.Cases;
 using Kocho.Opinions.Intake;
 using Microsoft.AspNetCore.Builder;
@@ -54,7 +55,8 @@ public static class Open311Api
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(Root).WithTags(Tag).WithGroupName(OpenApi.ApiDocument.Name);
+        var api = endpoints.MapGroup(Root).WithTags(Tag).WithGroupName(OpenApi.ApiDocument.Name)
+            .WithMetadata(new RateLimitedAttribute(RateLimitPolicies.Open311) { Reads = true }, new Open311Refusal());
         api.MapGet("/discovery.{format}", Discovery).WithName("open311Discovery").WithSummary("Open311 サービスディスカバリ")
             .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml");
         api.MapGet("/v2/services.{format}", ServicesAsync).WithName("open311Services").WithSummary("GET services: 受け付ける分類（中分類）の一覧")

@@ -12,6 +12,7 @@ using Kocho.Core.Security;
 using Kocho.Core.Sites;
 using Kocho.Core.Web;
 using Kocho.Core.Web.RateLimiting;
+using Kocho.Core.Web.Refusals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -128,6 +129,7 @@ public static class KochoHostingExtensions
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestBodyGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

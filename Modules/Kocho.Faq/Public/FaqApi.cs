@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kocho.Core.Data;
+using Kocho.Core.Web.RateLimiting;
 using Kocho.Faq.Data;
 using Kocho.Faq.Entries;
 using Kocho.Faq.Feedback;
@@ -29,8 +30,8 @@ public static class FaqApi
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/faq/search", SearchAsync);
-        endpoints.MapGet("/api/faq/suggest", SuggestAsync);
+        endpoints.MapGet("/api/faq/search", SearchAsync).WithMetadata(new RateLimitedAttribute(RateLimitPolicies.Search) { Reads = true });
+        endpoints.MapGet("/api/faq/suggest", SuggestAsync).WithMetadata(new RateLimitedAttribute(RateLimitPolicies.Search) { Reads = true });
         endpoints.MapGet("/api/faq/{id:int}", EntryAsync);
     }
 

@@ -3,23 +3,26 @@ using Kocho.Opinions.Events;
 
 namespace Kocho.Reports.Facts;
 
-/// <summary>Keeps the roll-up in step: after every committed change of a case (Opinions' events) its row is written again.</summary>
+/// <summary>
+/// Keeps the roll-up in step: with every change of a case (Opinions' events) its row is written again, in the same
+/// transaction, so that a crash right after the commit cannot leave a case out of the statistics.
+/// </summary>
 public sealed class CaseFactUpdater(CaseFactWriter writer) :
-    IDomainEventHandler<CaseReceived>,
-    IDomainEventHandler<CaseForwarded>,
-    IDomainEventHandler<ForwardingReturned>,
-    IDomainEventHandler<AnswerSubmitted>,
-    IDomainEventHandler<AnswerApproved>,
-    IDomainEventHandler<AnswerReturned>,
-    IDomainEventHandler<AnswerSent>,
-    IDomainEventHandler<CaseClosed>
+    ITransactionalEventHandler<CaseReceived>,
+    ITransactionalEventHandler<CaseForwarded>,
+    ITransactionalEventHandler<ForwardingReturned>,
+    ITransactionalEventHandler<AnswerSubmitted>,
+    ITransactionalEventHandler<AnswerApproved>,
+    ITransactionalEventHandler<AnswerReturned>,
+    ITransactionalEventHandler<AnswerSent>,
+    ITransactionalEventHandler<CaseClosed>
 {
-    public Task HandleAsync(CaseReceived e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(CaseForwarded e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(ForwardingReturned e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(AnswerSubmitted e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(AnswerApproved e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(AnswerReturned e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(AnswerSent e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
-    public Task HandleAsync(CaseClosed e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(CaseReceived e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(CaseForwarded e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(ForwardingReturned e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(AnswerSubmitted e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(AnswerApproved e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(AnswerReturned e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(AnswerSent e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
+    public Task HandleInTransactionAsync(CaseClosed e, CancellationToken cancellationToken) => writer.RefreshAsync(e.CaseId, cancellationToken);
 }

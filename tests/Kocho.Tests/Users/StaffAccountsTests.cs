@@ -193,7 +193,7 @@ public sealed class StaffAccountsTests : IAsyncLifetime
         }
 
         var fifth = await (await client.TryPasswordSignInAsync("koseki01", "wrong-password-5")).HtmlAsync();
-        Assert.Contains("ログインに続けて失敗したため、アカウントを一時的にロックしました。15分後にもう一度お試しください。", fifth);
+        Assert.Contains("ログインIDまたはパスワードが正しくありません。 続けて失敗すると、しばらくログインできなくなります。その場合は15分後にもう一度お試しください。", fifth);
         var right = await client.TryPasswordSignInAsync("koseki01", StaffPages.MemberPassword);
         Assert.Equal("/admin/login", right.PathOf());
         Assert.Contains("15分後にもう一度お試しください。", await right.HtmlAsync());

@@ -7,4 +7,7 @@ public static class RateLimitPolicies
     public const string Registration = "registration";
     public const string PasswordReset = "password-reset";
     public const string PublicForm = "public-form";
+    public const string FaqFeedback = "faq-feedback";
+    public const string Search = "search";
+    public const string Open311 = "open311";
 }

@@ -12,5 +12,8 @@ public sealed class RateLimitPolicy
         [RateLimitPolicies.Registration] = new() { PermitLimit = 5, WindowSeconds = 600 },
         [RateLimitPolicies.PasswordReset] = new() { PermitLimit = 5, WindowSeconds = 600 },
         [RateLimitPolicies.PublicForm] = new() { PermitLimit = 10, WindowSeconds = 600 },
+        [RateLimitPolicies.FaqFeedback] = new() { PermitLimit = 20, WindowSeconds = 600 },
+        [RateLimitPolicies.Search] = new() { PermitLimit = 300, WindowSeconds = 60 },
+        [RateLimitPolicies.Open311] = new() { PermitLimit = 120, WindowSeconds = 60 },
     };
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
+using Kocho.Core.Web.Refusals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,12 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kocho.Core.Web.RateLimiting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter keyed by policy and client IP; only POSTs to endpoints marked
-/// <see cref="RateLimitedAttribute"/> count. A refusal is 429 with Retry-After and a Japanese sentence.
+/// ASP.NET Core's rate limiter keyed by policy and client IP; POSTs to endpoints marked <see cref="RateLimitedAttribute"/>
+/// count (every request where it says <c>Reads</c>). A refusal is 429 with Retry-After and a Japanese sentence, as a page
+/// or as the API's error body (<see cref="RequestRefusal"/>); the refused request never reaches its page.
 /// </summary>
 public static class RateLimitingSetup
 {
-    public const string RejectedMessage = "短い時間に多くの送信がありました。しばらく待ってからもう一度お試しください。";
+    public const string RejectedMessage = RequestRefusal.TooManyRequests;
 
     public static IServiceCollection AddKochoRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +28,7 @@ public static class RateLimitingSetup
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var marker = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>();
-                if (marker is null || !HttpMethods.IsPost(context.Request.Method) || !policies.TryGetValue(marker.Policy, out var policy))
+                if (marker is null || !(marker.Reads || HttpMethods.IsPost(context.Request.Method)) || !policies.TryGetValue(marker.Policy, out var policy))
                 {
                     return RateLimitPartition.GetNoLimiter("none");
                 }
@@ -41,11 +42,9 @@ public static class RateLimitingSetup
             });
             options.OnRejected = async (rejected, cancellationToken) =>
             {
-                var response = rejected.HttpContext.Response;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
-                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync(RejectedMessage, cancellationToken);
+                await RequestRefusal.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited", RejectedMessage,
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
             };
         });
         return services;

@@ -18,7 +18,7 @@ namespace Kocho.Faq.Areas.Kocho.Faq.Pages.Public;
 /// 「この回答は役に立ちましたか？」 (rate limited). 内部 or unpublished entries are 404. Opening it from an inquiry-form
 /// suggestion (<c>?from=suggest</c>) is recorded as a possible deflection.
 /// </summary>
-[RateLimited(RateLimitPolicies.PublicForm)]
+[RateLimited(RateLimitPolicies.FaqFeedback)]
 public sealed class EntryModel(FaqPublicCatalog catalog, FaqNames names, FaqMarkdown markdown, FaqDbContext db, UnitOfWork unitOfWork, TimeProvider clock, IStringLocalizer T) : PageModel
 {
     public const int CommentLength = 200;

@@ -1,3 +1,4 @@
+using Kocho.Core.Web.RateLimiting;
 using Kocho.Faq.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Kocho.Faq.Areas.Kocho.Faq.Pages.Public;
 
 /// <summary>FAQ search for residents: public entries only, highlighted snippets, 10 a page; a search that finds nothing is logged for gap analysis.</summary>
+[RateLimited(RateLimitPolicies.Search, Reads = true)]
 public sealed class SearchModel(FaqSearch search, IStringLocalizer T) : PageModel
 {
     public const int Size = 10;

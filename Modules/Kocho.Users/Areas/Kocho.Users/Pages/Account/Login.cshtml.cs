@@ -31,10 +31,9 @@ public sealed class LoginModel(ResidentSignIn signIn, IStringLocalizer T) : Page
             case ResidentSignIn.Outcome.Succeeded:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/account");
             case ResidentSignIn.Outcome.LockedOut:
-                Message = T["ログインに続けて失敗したため、一時的にログインできません。15分後にもう一度お試しください。"];
-                return Page();
             default:
-                Message = T["メールアドレスまたはパスワードが正しくないか、メールアドレスの確認が済んでいません。"];
+                // Locked or not, the same words: a lockout must not tell that the account exists.
+                Message = T["メールアドレスまたはパスワードが正しくないか、メールアドレスの確認が済んでいません。"] + " " + T["続けて失敗すると、しばらくログインできなくなります。その場合は15分後にもう一度お試しください。"];
                 return Page();
         }
     }

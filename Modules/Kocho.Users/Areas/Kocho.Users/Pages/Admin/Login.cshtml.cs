@@ -45,10 +45,9 @@ public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer T) : PageMod
             case StaffSignIn.Outcome.RequiresTwoFactor:
                 return RedirectToPage("/Admin/LoginTwoFactor", new { returnUrl = ReturnUrl });
             case StaffSignIn.Outcome.LockedOut:
-                Message = T["ログインに続けて失敗したため、アカウントを一時的にロックしました。15分後にもう一度お試しください。"];
-                return Page();
             default:
-                Message = T["ログインIDまたはパスワードが正しくありません。"];
+                // Locked or not, the same words: a lockout must not tell that the account exists.
+                Message = T["ログインIDまたはパスワードが正しくありません。"] + " " + T["続けて失敗すると、しばらくログインできなくなります。その場合は15分後にもう一度お試しください。"];
                 return Page();
         }
     }
