@@ -28,7 +28,7 @@ namespace Kocho.Tests.Security;
 [Trait("Category", "Integration")]
 public sealed partial class QueryParameterInjectionTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    /// <summary>Each value is sent in every parameter at once; the first three also in each parameter alone.</summary>
+    /// <summary>Each value is sent in every parameter at once; the first two also in each parameter alone.</summary>
     public static readonly string[] Payloads =
     [
         "' OR 1=1--",
@@ -96,7 +96,7 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
             {
                 await CheckAsync(endpoint, endpoint.Path(payload), endpoint.Parameters.Select(p => (p, payload)));
                 Interlocked.Increment(ref requests);
-                if (index >= 3) continue;
+                if (index >= 2) continue;
                 foreach (var parameter in endpoint.Parameters.Where(_ => endpoint.Parameters.Count > 1))
                 {
                     await CheckAsync(endpoint, endpoint.Path("x"), [(parameter, payload)]);
