@@ -106,7 +106,7 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
         });
         output.WriteLine($"{endpoints.Count} endpoints, {endpoints.Sum(e => e.Parameters.Count)} parameters, {requests} requests");
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(40)));
-        Assert.Empty(_host.Log.Errors);
+        Assert.True(!_host.Log.Errors.Any(), string.Join("\n", _host.Log.Errors.Take(5)));
 
         async Task CheckAsync(GetEndpoint endpoint, string path, IEnumerable<(string Name, string Value)> query)
         {
@@ -158,7 +158,7 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Empty(_host.Log.Errors);
+        Assert.True(!_host.Log.Errors.Any(), string.Join("\n", _host.Log.Errors.Take(5)));
     }
 
     private static async Task<(int Status, string Body)> RawGetAsync(Uri site, string path, string cookie)
