@@ -57,6 +57,7 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
     public async Task InitializeAsync()
     {
         _host = await PortalHost.StartCopyAsync("demo-staff");
+        _setupErrors = _host.Log.Errors.Count();
         _staff = await _host.SignedInStaffAsync();
         _public = _host.PublicClient();
         var issued = await _staff.PostFieldsAsync("/admin/api/keys",
@@ -65,6 +66,11 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
         _apiKey = IssuedKey().Match(await issued.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.NotEqual("", _apiKey);
     }
+
+    /// <summary>Errors logged since the site was set up (on PostgreSQL the setup logs EF's probes for migration tables that do not exist yet).</summary>
+    private IEnumerable<string> NewErrors() => _host.Log.Errors.Skip(_setupErrors);
+
+    private int _setupErrors;
 
     [GeneratedRegex("data-testid=\"issued-key\">([^<]+)<")]
     private static partial Regex IssuedKey();
@@ -106,7 +112,7 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
         });
         output.WriteLine($"{endpoints.Count} endpoints, {endpoints.Sum(e => e.Parameters.Count)} parameters, {requests} requests");
         Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(40)));
-        Assert.True(!_host.Log.Errors.Any(), string.Join("\n", _host.Log.Errors.Take(5)));
+        Assert.True(!NewErrors().Any(), string.Join("\n", NewErrors().Take(5)));
 
         async Task CheckAsync(GetEndpoint endpoint, string path, IEnumerable<(string Name, string Value)> query)
         {
@@ -158,7 +164,7 @@ public sealed partial class QueryParameterInjectionTests(ITestOutputHelper outpu
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(!_host.Log.Errors.Any(), string.Join("\n", _host.Log.Errors.Take(5)));
+        Assert.True(!NewErrors().Any(), string.Join("\n", NewErrors().Take(5)));
     }
 
     private static async Task<(int Status, string Body)> RawGetAsync(Uri site, string path, string cookie)
