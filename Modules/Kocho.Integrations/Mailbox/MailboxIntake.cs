@@ -267,7 +267,6 @@ public sealed class MailboxIntake(
         if (notes.Count > 0) await history.AddAsync(Actor, result.CaseId, HistoryAction.Memo, string.Join("\n", notes), ct);
         await outbox.EnqueueAsync(templates.Render(Startup.ModuleId, "MailboxReceived", email, new Dictionary<string, string>
         {
-            ["name"] = (name.Length > 100 ? name[..100] : name) + " 様",
             ["receiptNumber"] = result.ReceiptNumber!,
         }), ct);
         return Record(key, size, MailboxOutcome.CaseCreated, null, result.CaseId, result.ReceiptNumber);

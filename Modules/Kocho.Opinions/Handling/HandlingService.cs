@@ -205,15 +205,14 @@ public sealed class HandlingService(
 
     private async Task NotifyAsync(OpinionCase opinionCase, CaseAnswer answer, CancellationToken ct)
     {
-        string? email = opinionCase.ContactEmail, name = opinionCase.ContactName;
+        var email = opinionCase.ContactEmail;
         if (opinionCase.ResidentUserId is not null && await residents.FindAsync(opinionCase.ResidentUserId, ct) is { } resident)
         {
             email = resident.Email;
-            name = resident.Name;
         }
+        // No name in the mail: the mail folder may hold only the address it was sent to (#11, personal data at rest).
         var values = new Dictionary<string, string>
         {
-            ["name"] = name is null ? "" : name + " 様",
             ["receiptNumber"] = opinionCase.ReceiptNumber,
         };
         switch (opinionCase.AnswerMethod)

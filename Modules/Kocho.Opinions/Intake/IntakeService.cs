@@ -201,7 +201,6 @@ public sealed class IntakeService(
         {
             await outbox.EnqueueAsync(templates.Render("Kocho.Opinions", "OpinionReceived", email, new Dictionary<string, string>
             {
-                ["name"] = (resident?.Name ?? r.Name) is { } name ? name + " 様" : "",
                 ["receiptNumber"] = receipt,
                 ["accessCode"] = accessCode!,
                 ["link"] = links.To("/opinions/answer"),

@@ -51,6 +51,12 @@ public abstract class ReportPageModel(CoreDbContext core, DepartmentDirectory de
             .Select(c => (c.Id, c.Name)).ToList();
         Department = ReportScope.Department(User, Department);
 
+        // A year outside what DateOnly holds (年度=-1 in the address) is bad input, not a server error.
+        if (Year is < 1900 or > 9000)
+        {
+            Error = "年度が正しくありません。";
+            return false;
+        }
         if (From is null && To is null) Year ??= current;
         var from = From ?? FiscalYears.Start(Year ?? FiscalYears.Of(To!.Value));
         var to = To ?? FiscalYears.End(Year ?? FiscalYears.Of(from));

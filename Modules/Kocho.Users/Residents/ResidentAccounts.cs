@@ -54,7 +54,7 @@ public sealed class ResidentAccounts(
         {
             if (await FindByEmailAsync(email, ct) is { } existing)
             {
-                await outbox.EnqueueAsync(Mail("ResidentAlreadyRegistered", email, null, links.To("/account/forgot", new Dictionary<string, string>())), ct);
+                await outbox.EnqueueAsync(Mail("ResidentAlreadyRegistered", email, links.To("/account/forgot", new Dictionary<string, string>())), ct);
                 await audit.RecordAsync(new AuditEntry("resident.register.duplicate", "Resident", existing.User.Id), ct);
                 return;
             }
@@ -86,7 +86,7 @@ public sealed class ResidentAccounts(
             });
             await db.SaveChangesAsync(ct);
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            await outbox.EnqueueAsync(Mail("ResidentVerify", email, details.Name, links.To("/account/verify", new Dictionary<string, string> { ["userId"] = user.Id, ["token"] = token })), ct);
+            await outbox.EnqueueAsync(Mail("ResidentVerify", email, links.To("/account/verify", new Dictionary<string, string> { ["userId"] = user.Id, ["token"] = token })), ct);
             await audit.RecordAsync(new AuditEntry("resident.registered", "Resident", user.Id, $"consent {ResidentPurpose.Version}"), ct);
         }, cancellationToken);
         return [];
@@ -132,13 +132,13 @@ public sealed class ResidentAccounts(
             var taken = await db.Profiles.AnyAsync(p => p.EmailHash == hash && p.UserId != user.Id, ct);
             if (taken)
             {
-                await outbox.EnqueueAsync(Mail("ResidentAlreadyRegistered", newEmail, null, links.To("/account/forgot", new Dictionary<string, string>())), ct);
+                await outbox.EnqueueAsync(Mail("ResidentAlreadyRegistered", newEmail, links.To("/account/forgot", new Dictionary<string, string>())), ct);
                 return;
             }
             profile.PendingEmail = newEmail;
             profile.PendingEmailHash = hash;
             var token = await users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, ChangeEmailPurpose + hash);
-            await outbox.EnqueueAsync(Mail("ResidentConfirmNewEmail", newEmail, profile.Name,
+            await outbox.EnqueueAsync(Mail("ResidentConfirmNewEmail", newEmail,
                 links.To("/account/email/confirm", new Dictionary<string, string> { ["userId"] = user.Id, ["token"] = token })), ct);
             await audit.RecordAsync(new AuditEntry("resident.email.change.requested", "Resident", user.Id), ct);
         }, cancellationToken);
@@ -176,7 +176,7 @@ public sealed class ResidentAccounts(
         {
             if (await FindByEmailAsync(email, ct) is not { } found || !found.User.EmailConfirmed) return;
             var token = await users.GeneratePasswordResetTokenAsync(found.User);
-            await outbox.EnqueueAsync(Mail("ResidentResetPassword", email, found.Profile.Name,
+            await outbox.EnqueueAsync(Mail("ResidentResetPassword", email,
                 links.To("/account/reset", new Dictionary<string, string> { ["userId"] = found.User.Id, ["token"] = token })), ct);
             await audit.RecordAsync(new AuditEntry("resident.password.reset.requested", "Resident", found.User.Id), ct);
         }, cancellationToken);
@@ -216,9 +216,9 @@ public sealed class ResidentAccounts(
         return true;
     }
 
-    /// <summary>The Japanese mails of resident accounts (Mail/Templates): links only, no personal data beyond the greeting.</summary>
-    private OutgoingMail Mail(string template, string to, string? name, string link) =>
-        templates.Render(Module, template, to, new Dictionary<string, string> { ["name"] = name ?? "", ["link"] = link });
+    /// <summary>The Japanese mails of resident accounts (Mail/Templates): links only, no name — the mail folder may hold only the address (#11).</summary>
+    private OutgoingMail Mail(string template, string to, string link) =>
+        templates.Render(Module, template, to, new Dictionary<string, string> { ["link"] = link });
 
     private async Task<List<string>> PasswordErrorsAsync(string password)
     {

@@ -39,7 +39,7 @@ public sealed class ResidentAccountTests : IAsyncLifetime
         var sent = await client.PostFormAsync("/account/register", Registration(email));
         Assert.Equal("/account/register/sent", sent.RequestMessage!.RequestUri!.AbsolutePath);
         var mail = await _mail.WaitForAsync(email, "メールアドレスの確認のお願い");
-        Assert.Contains("新宿 花子 様", mail.TextBody);
+        Assert.DoesNotContain("新宿 花子", mail.TextBody); // mails hold no name: only the address may be in the mail folder (#11)
         var verified = await client.GetStringAsync(MailPickup.LinkIn(mail));
         Assert.Contains("登録が完了しました", verified);
         return client;
