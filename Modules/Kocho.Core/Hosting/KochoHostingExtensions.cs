@@ -114,6 +114,7 @@ public static class KochoHostingExtensions
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<ServerErrorMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
         foreach (var assembly in catalog.Assemblies)
         {
