@@ -1,8 +1,5 @@
 using Kocho.Users.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Users.Residents;
 
@@ -12,14 +9,6 @@ namespace Kocho.Users.Residents;
 /// </summary>
 public static class ResidentSessionValidator
 {
-    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
-    {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<KochoUser>>();
-        var user = await signIn.ValidateSecurityStampAsync(context.Principal);
-        if (user is null || user.IsDisabled || user.Kind != UserKind.Resident)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(AuthenticationSchemes.Resident);
-        }
-    }
+    public static Task ValidateAsync(CookieValidatePrincipalContext context) =>
+        StaffSessionValidator.CurrentUserAsync(context, UserKind.Resident, AuthenticationSchemes.Resident);
 }
