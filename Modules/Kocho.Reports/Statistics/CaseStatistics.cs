@@ -29,6 +29,11 @@ public sealed class CaseStatistics(ReportsDbContext db, CoreDbContext core, Depa
         var previous = Filtered(filter.PreviousYear());
         var byMonth = await facts.GroupBy(f => f.Month).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var previousByMonth = await previous.GroupBy(f => f.Month).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        // 年度 from the month of 受付日 (April starts one), summed from the month counts already read.
+        static int YearOf(int month) => month % 100 >= 4 ? month / 100 : month / 100 - 1;
+        var years = Enumerable.Range(FiscalYears.Of(filter.From), FiscalYears.Of(filter.To) - FiscalYears.Of(filter.From) + 1)
+            .Select(y => new YearCount(y, byMonth.Where(m => YearOf(m.Key) == y).Sum(m => m.Value), previousByMonth.Where(m => YearOf(m.Key) == y - 1).Sum(m => m.Value)))
+            .ToList();
         var months = MonthsOf(filter).Select(m => new MonthCount(m, byMonth.GetValueOrDefault(m), previousByMonth.GetValueOrDefault(m - 100))).ToList();
 
         var departmentNames = (await departments.AllAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
@@ -46,7 +51,7 @@ public sealed class CaseStatistics(ReportsDbContext db, CoreDbContext core, Depa
             Build("status", "進捗状況別", await facts.GroupBy(f => new { f.Month, f.Status }).Select(g => new Cell<int>(g.Key.Status, g.Key.Month, g.Count())).ToListAsync(cancellationToken), c => statuses.GetValueOrDefault(c, "")),
         };
 
-        return new StatisticsReport(filter, byMonth.Values.Sum(), previousByMonth.Values.Sum(), months, breakdowns,
+        return new StatisticsReport(filter, byMonth.Values.Sum(), previousByMonth.Values.Sum(), years, months, breakdowns,
             await AnswerTimesAsync(facts, cancellationToken),
             await facts.CountAsync(f => f.IsOpen, cancellationToken),
             await facts.CountAsync(f => f.IsOpen && f.AnswerDue != null && f.AnswerDue < today, cancellationToken));
