@@ -19,7 +19,7 @@ public sealed class Startup : ModuleStartup
         module.AddDbContext<Retention.RetentionDbContext>(Retention.RetentionDbContext.Feature);
         services.AddOptions<Retention.PurgeOptions>().BindConfiguration(Retention.PurgeOptions.Section);
         services.AddScoped<Retention.PrivacyPurge>();
-        services.AddScoped<Kocho.Core.Events.IDomainEventHandler<Kocho.Users.Residents.ResidentAccountDeleted>, Retention.ClosedAccountRecorder>();
+        services.AddScoped<Kocho.Core.Events.ITransactionalEventHandler<Kocho.Users.Residents.ResidentAccountDeleted>, Retention.ClosedAccountRecorder>();
         services.AddSingleton<Kocho.Core.Cli.ICliCommandProvider, Retention.PrivacyCliCommands>();
         services.AddHostedService<Retention.PurgeSchedule>();
 

@@ -83,6 +83,8 @@ public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDb
     {
         var active = c.Forwardings.Where(f => f.IsActive).ToList();
         string Name(Guid id) => names.GetValueOrDefault(id, "");
+        // A signed-in resident's case holds no contact of its own: their account's details are the sender record.
+        var resident = c.ResidentUserId is not null ? await residents.FindAsync(c.ResidentUserId, cancellationToken) : null;
         var row = new List<string?>
         {
             c.ReceiptNumber,
@@ -90,7 +92,8 @@ public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDb
             OpinionLabels.Of(c.Channel),
             OpinionLabels.Of(c.Kind),
             // Without the personal-data columns the subject, which residents may fill with names or numbers, is redacted (issue #9 item 3).
-            personal ? c.Subject : redactor.Redact(c.Subject, [c.ContactName, c.ContactAddress, c.ContactPhone, c.ContactFax, c.ContactEmail, c.ContactPostalCode]).Text,
+            personal ? c.Subject : redactor.Redact(c.Subject, [c.ContactName, c.ContactAddress, c.ContactPhone, c.ContactFax, c.ContactEmail, c.ContactPostalCode,
+                resident?.Name, resident?.Address, resident?.Phone, resident?.Fax, resident?.Email, resident?.PostalCode]).Text,
             OpinionLabels.Of(c.Status),
             c.LeadDepartmentId is { } lead ? Name(lead) : "",
             string.Join("、", active.Where(f => f.Role == ForwardingRole.Related).Select(f => Name(f.DepartmentId))),
@@ -104,7 +107,7 @@ public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDb
         if (personal)
         {
             var contact = new CaseContact(c.ContactName, c.ContactPostalCode, c.ContactAddress, c.ContactPhone, c.ContactFax, c.ContactEmail);
-            if (c.ResidentUserId is not null && await residents.FindAsync(c.ResidentUserId, cancellationToken) is { } r)
+            if (resident is { } r)
             {
                 contact = new CaseContact(r.Name, r.PostalCode, r.Address, r.Phone, r.Fax, r.Email);
             }

@@ -25,6 +25,10 @@ public sealed partial class AccessReport(AuditDbContext db)
         ["opinion.history.exported.personal"] = "処理履歴の出力（個人情報を含む）",
         ["report.export.downloaded"] = "出力ファイルのダウンロード",
         ["privacy.incident.viewed"] = "事故報告の閲覧",
+        ["privacy.disclosure.request"] = "開示請求による本人情報の出力",
+        ["privacy.faqdraft.masked.viewed"] = "FAQ下書きでのマスキング前の値の閲覧",
+        ["api.case.personal.read"] = "APIによる差出人情報の参照",
+        ["api.history.personal.read"] = "APIによる処理履歴メモの参照",
     };
 
     private static readonly string[] Keys = [.. Actions.Keys];
@@ -65,6 +69,6 @@ public sealed partial class AccessReport(AuditDbContext db)
         r.EntityType, r.EntityId, r.Details is { } d && RowsPattern().Match(d) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
         r.Details);
 
-    [GeneratedRegex(@"\brows=(\d+)")]
+    [GeneratedRegex(@"\b(?:rows|cases)=(\d+)")]
     private static partial Regex RowsPattern();
 }

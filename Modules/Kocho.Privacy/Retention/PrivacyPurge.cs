@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Core.Mail;
@@ -94,23 +95,32 @@ public sealed class PrivacyPurge(
         await SecureDeleteAsync(cancellationToken);
         var masked = 0;
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // What closed accounts held: their profiles are gone, yet their names may stand in their cases' text.
+        var closedKnown = (await retention.ClosedAccounts.AsNoTracking().Where(a => a.Known != null).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.UserId, a => JsonSerializer.Deserialize<string[]>(a.Known!) ?? []);
         foreach (var candidate in candidates)
         {
-            masked += await EraseCaseAsync(candidate, emails, cancellationToken);
+            masked += await EraseCaseAsync(candidate, emails, closedKnown, cancellationToken);
         }
         var ids = candidates.Select(c => c.CaseId).ToList();
         if (ids.Count > 0) await search.ExpungeAsync(CaseIndex.Name, ids.Select(i => i.ToString()).ToList(), cancellationToken);
 
+        // Closed accounts no case refers to any more are forgotten, with what they held; mails to them go too.
+        var released = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in (await retention.ClosedAccounts.AsNoTracking().Select(a => a.UserId).ToListAsync(cancellationToken)).Chunk(200))
+        {
+            var stillHeld = await opinions.Cases.AsNoTracking().Where(c => c.ResidentUserId != null && chunk.Contains(c.ResidentUserId)).Select(c => c.ResidentUserId!).Distinct().ToListAsync(cancellationToken);
+            released.UnionWith(chunk.Except(stillHeld));
+        }
+        foreach (var userId in released)
+        {
+            if (closedKnown.TryGetValue(userId, out var held)) emails.UnionWith(held.Where(v => v.Contains('@')));
+        }
         var (mails, files) = await EraseMailsAsync(emails, cancellationToken);
         await unitOfWork.ExecuteAsync(async ct =>
         {
-            var closed = await retention.ClosedAccounts.ToListAsync(ct);
-            foreach (var chunk in closed.Chunk(200))
-            {
-                var userIds = chunk.Select(a => a.UserId).ToList();
-                var stillHeld = await opinions.Cases.Where(c => c.ResidentUserId != null && userIds.Contains(c.ResidentUserId)).Select(c => c.ResidentUserId!).Distinct().ToListAsync(ct);
-                retention.ClosedAccounts.RemoveRange(chunk.Where(a => !stillHeld.Contains(a.UserId)));
-            }
+            var releasedIds = released.ToList();
+            retention.ClosedAccounts.RemoveRange(await retention.ClosedAccounts.Where(a => releasedIds.Contains(a.UserId)).ToListAsync(ct));
             await retention.SaveChangesAsync(ct);
             await audit.RecordAsync(new AuditEntry("privacy.purge", "Privacy", null,
                 $"cases={candidates.Count}; masked={masked}; attachments={candidates.Sum(c => c.Attachments)}; mails={mails}; mailFiles={files}"), ct);
@@ -121,7 +131,7 @@ public sealed class PrivacyPurge(
     }
 
     /// <summary>One case in one transaction with its audit record (counts only, never the values).</summary>
-    private Task<int> EraseCaseAsync(PurgeCandidate candidate, HashSet<string> emails, CancellationToken cancellationToken) =>
+    private Task<int> EraseCaseAsync(PurgeCandidate candidate, HashSet<string> emails, Dictionary<string, string[]> closedKnown, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync(async ct =>
         {
             var c = await opinions.Cases.FirstAsync(x => x.Id == candidate.CaseId, ct);
@@ -131,6 +141,11 @@ public sealed class PrivacyPurge(
             {
                 known.AddRange([resident.Name, resident.Address, resident.Phone, resident.Fax, resident.Email, resident.PostalCode]);
                 emails.Add(resident.Email);
+            }
+            else if (c.ResidentUserId is { } closedId && closedKnown.TryGetValue(closedId, out var held))
+            {
+                known.AddRange(held);
+                emails.UnionWith(held.Where(v => v.Contains('@')));
             }
             var count = 0;
             string Mask(string? text)

@@ -1,4 +1,5 @@
 using Kocho.Core.Data;
+using Kocho.Core.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kocho.Privacy.Retention;
@@ -25,6 +26,7 @@ public sealed class RetentionDbContext(DbContextOptions<RetentionDbContext> opti
             e.ToTable("privacy_closed_accounts");
             e.HasKey(x => x.UserId);
             e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Known).IsPersonalData(this);
         });
     }
 }

@@ -2,6 +2,7 @@ using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Core.Mail;
 using Kocho.Core.Protection;
+using Kocho.Core.Residents;
 using Kocho.Users.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -207,11 +208,12 @@ public sealed class ResidentAccounts(
         await unitOfWork.ExecuteAsync(async ct =>
         {
             var profile = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == user.Id, ct);
+            var contact = profile is null ? null : new ResidentContact(profile.UserId, profile.Name, profile.Email, profile.PostalCode, profile.Address, profile.Phone, profile.Fax);
             if (profile is not null) db.Profiles.Remove(profile);
             await db.SaveChangesAsync(ct);
             Check(await users.DeleteAsync(user));
             await audit.RecordAsync(new AuditEntry("resident.deleted", "Resident", user.Id), ct);
-            unitOfWork.Publish(new ResidentAccountDeleted(user.Id));
+            unitOfWork.Publish(new ResidentAccountDeleted(user.Id, contact));
         }, cancellationToken);
         return true;
     }

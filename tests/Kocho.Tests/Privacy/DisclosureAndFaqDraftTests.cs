@@ -1,4 +1,4 @@
-using System.Text;
+﻿using System.Text;
 using System.Text.Json;
 using Kocho.Core.Audit;
 using Kocho.Core.Departments;
@@ -124,6 +124,11 @@ public sealed class DisclosureAndFaqDraftTests(PrivacySite site)
         Assert.Contains("request=R8-0042", request.Details);
         Assert.NotNull(request.ActorId);
         Assert.DoesNotContain("四谷", string.Join(" ", audit.Select(r => r.Details)));
+
+        // The staff's disclosure is an export of personal records: the access report lists it, with the count of cases.
+        var access = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/admin/privacy/access"));
+        Assert.Contains("data-action=\"privacy.disclosure.request\"", access);
+        Assert.Contains("開示請求による本人情報の出力", access);
     }
 
     /// <summary>Test set-up only: an answer recorded as sent (the answer workflow is tested in Opinions).</summary>

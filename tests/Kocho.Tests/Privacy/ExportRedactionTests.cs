@@ -35,4 +35,25 @@ public sealed class ExportRedactionTests(PrivacySite site)
         var full = (await Export(personal: true)).Split('\n').Single(l => l.StartsWith(result.ReceiptNumber!, StringComparison.Ordinal));
         Assert.Contains("大塚三郎(03-0000-4455)から駐輪場の要望", full);
     }
+
+    [Fact]
+    public async Task The_export_without_personal_data_masks_a_signed_in_residents_name_from_their_account()
+    {
+        var (resident, userId) = await site.RegisterResidentAsync("shiro.tomihisa@example.jp", "富久 四郎", "162-0067", "新宿区富久町8-1", "090-0000-6612");
+        using var _ = resident;
+        var result = await site.SubmitAsync(new IntakeRequest
+        {
+            Kind = CaseKind.Request, Subject = "富久四郎より公園の照明について", Body = "照明を増やしてください。", Sender = SenderKind.Resident, ResidentUserId = userId,
+            WantsAnswer = true, AnswerMethod = AnswerMethod.Web, FormToken = Guid.NewGuid().ToString("N"),
+        });
+
+        var plain = await site.InScopeAsync(async sp =>
+        {
+            using var stream = new MemoryStream();
+            await sp.GetRequiredService<CaseExport>().WriteAsync(stream, new CaseExportOptions(null, null, null, false, false));
+            return Encoding.UTF8.GetString(stream.ToArray()).Split('\n').Single(l => l.StartsWith(result.ReceiptNumber!, StringComparison.Ordinal));
+        });
+        Assert.Contains("〔氏名〕より公園の照明について", plain);
+        Assert.DoesNotContain("富久", plain);
+    }
 }

@@ -109,6 +109,43 @@ public sealed class PrivacyControlsTests(OpinionsSite site) : IClassFixture<Opin
     }
 
     [Fact]
+    public async Task The_sections_correction_of_an_approved_answer_is_asked_about_before_it_is_sent()
+    {
+        var registered = await site.InScopeAsync(async sp => await sp.GetRequiredService<IntakeService>().RegisterAsync(await site.SectionAsync(), new IntakeRequest
+        {
+            Channel = Channel.Letter, Kind = CaseKind.Inquiry, Subject = "ごみ収集日の確認", Body = "収集日を教えてください。", Sender = SenderKind.Contact,
+            Name = "送信 確子", PostalCode = "1600022", Address = "新宿区新宿1-1", WantsAnswer = true, AnswerMethod = AnswerMethod.Letter,
+        }));
+        Assert.True(registered.Succeeded, string.Join(" ", registered.Errors.Values));
+        var casePage = $"/admin/opinions/{registered.CaseId}";
+        var caseGuid = registered.CaseId;
+        Task<string?> Status() => site.InScopeAsync(async sp => (await sp.GetRequiredService<OpinionsDbContext>().Answers.AsNoTracking().SingleOrDefaultAsync(a => a.CaseId == caseGuid))?.Status.ToString());
+        var gomi = await site.InScopeAsync(sp => sp.GetRequiredService<Kocho.Core.Data.CoreDbContext>().Departments.Where(d => d.Code == "1102").Select(d => d.Id).SingleAsync());
+
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        await section.PostFormAsync(casePage, new() { ["LeadDepartmentId"] = gomi.ToString(), ["Comment"] = "" }, handler: "Forward");
+        using var gomiStaff = await site.Host.SignedInStaffAsync("gomi.hayashi", PortalHost.DemoPassword);
+        await gomiStaff.PostFormAsync(casePage, new() { ["HandlingKind"] = "Answer", ["Text"] = "収集日は毎週火曜日です。" }, handler: "Draft");
+        await gomiStaff.PostFormAsync(casePage, new() { ["Comment"] = "" }, handler: "Submit");
+        using var approver = await site.Host.SignedInStaffAsync("gomi.okada", PortalHost.DemoPassword);
+        await approver.PostFormAsync(casePage, new() { ["Comment"] = "" }, handler: "Approve");
+        Assert.Equal("Approved", await Status());
+
+        var send = new Dictionary<string, string> { ["Text"] = "収集日は毎週火曜日です。なお、宗教上の行事の日も収集します。", ["Comment"] = "" };
+        var asked = WebUtility.HtmlDecode(await (await section.PostFormAsync(casePage, send, handler: "Send")).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"prohibited-confirm\"", asked);
+        Assert.Contains("思想・信条・宗教：宗教", asked);
+        Assert.Contains("なお、宗教上の行事の日も収集します。</textarea>", asked); // the correction is kept on the form
+        Assert.Equal("Approved", await Status());
+
+        send["ConfirmProhibited"] = "true";
+        await section.PostFormAsync(casePage, send, handler: "Send");
+        Assert.Equal("Sent", await Status());
+        var confirmed = (await AuditAsync("opinion.prohibited-terms.confirmed")).Last();
+        Assert.Equal((registered.CaseId.ToString(), true), (confirmed.EntityId, confirmed.Details!.Contains("form=send")));
+    }
+
+    [Fact]
     public async Task Administrators_edit_the_term_list_and_with_the_privacy_module_disabled_forms_save_without_asking()
     {
         using var admin = await site.Host.SignedInStaffAsync();

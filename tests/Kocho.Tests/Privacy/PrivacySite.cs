@@ -41,6 +41,23 @@ public sealed class PrivacySite : IAsyncLifetime
         return new CaseActor(Guid.NewGuid(), "広聴 太郎", department, permissions);
     }
 
+    public const string ResidentPassword = "resident-pass-2026";
+
+    /// <summary>A resident registers, follows the mailed link and signs in: the signed-in client and the account's id.</summary>
+    public async Task<(PortalClient Client, string UserId)> RegisterResidentAsync(string email, string name, string postalCode, string address, string phone)
+    {
+        var client = Host.PublicClient();
+        await client.PostFormAsync("/account/register", new()
+        {
+            ["Email"] = email, ["Password"] = ResidentPassword, ["Form.Name"] = name, ["Form.PostalCode"] = postalCode,
+            ["Form.Address"] = address, ["Form.Phone"] = phone, ["Form.Fax"] = "", ["Consent"] = "true",
+        });
+        await client.GetStringAsync(MailPickup.LinkIn(await Mail.WaitForAsync(email, "メールアドレスの確認のお願い")));
+        await client.PostFormAsync("/account/login", new() { ["Email"] = email, ["Password"] = ResidentPassword });
+        var userId = await InScopeAsync(async sp => (await sp.GetRequiredService<Kocho.Users.Residents.ResidentAccounts>().FindByEmailAsync(email))!.Value.User.Id);
+        return (client, userId);
+    }
+
     /// <summary>A case sent through the web form (so a receipt mail goes to <paramref name="request"/>'s address).</summary>
     public async Task<IntakeResult> SubmitAsync(IntakeRequest request)
     {

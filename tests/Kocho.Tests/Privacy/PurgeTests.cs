@@ -1,6 +1,5 @@
-using System.Text;
+﻿using System.Text;
 using Kocho.Core.Audit;
-using Kocho.Core.Events;
 using Kocho.Opinions.Cases;
 using Kocho.Opinions.Data;
 using Kocho.Opinions.Intake;
@@ -118,16 +117,37 @@ public sealed class PurgeTests(PrivacySite site)
     }
 
     [Fact]
-    public async Task The_finished_cases_of_a_closed_resident_account_are_erased_and_its_open_ones_wait()
+    public async Task The_finished_cases_of_a_resident_who_deletes_their_account_are_erased_and_its_open_ones_wait()
     {
-        const string userId = "closed-resident-0001";
-        var finished = await site.SubmitAsync(Case("神楽坂の公園について 牛込花江", "牛込花江です。公園のベンチが壊れています。", "hanae.ushigome@example.jp"));
-        var open = await site.SubmitAsync(Case("神楽坂の歩道について", "歩道の段差が危ないです。", "hanae.ushigome@example.jp"));
-        await site.FinishAsync(finished.CaseId, yearsAgo: 0.1, residentUserId: userId);
-        await site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Cases.Where(c => c.Id == open.CaseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResidentUserId, userId)));
-
+        const string email = "hanae.ushigome@example.jp";
+        const string password = PrivacySite.ResidentPassword;
+        var (resident, userId) = await site.RegisterResidentAsync(email, "牛込 花江", "162-0825", "新宿区神楽坂六丁目42番3号", "090-0000-4821");
+        using var _ = resident;
+        // Sent signed in: the case holds no name of its own, only the link to the account.
+        var finished = await site.SubmitAsync(ResidentCase(userId, "神楽坂の公園について 牛込花江", "牛込花江です。神楽坂六丁目42番3号の近くの公園のベンチが壊れています。"));
+        var open = await site.SubmitAsync(ResidentCase(userId, "神楽坂の歩道について", "歩道の段差が危ないです。"));
+        await site.Mail.WaitForAsync(email, finished.ReceiptNumber!);
+        await site.Mail.WaitForAsync(email, open.ReceiptNumber!);
+        await site.FinishAsync(finished.CaseId, yearsAgo: 0.1);
         Assert.DoesNotContain(await site.InScopeAsync(sp => sp.GetRequiredService<PrivacyPurge>().FindAsync()), c => c.CaseId == finished.CaseId);
-        await site.InScopeAsync(sp => sp.GetRequiredService<IDomainEventDispatcher>().DispatchAsync(new ResidentAccountDeleted(userId), default));
+
+        // A wrong password deletes nothing and records nothing; the deletion itself records the closed account in its own transaction.
+        Assert.Contains("パスワードが正しくありません。", await (await resident.PostFormAsync("/account/delete", new() { ["Password"] = "wrong-password-00" })).Content.ReadAsStringAsync());
+        Assert.False(await ClosedAccountAsync(userId));
+        Assert.Contains("登録を削除しました", await (await resident.PostFormAsync("/account/delete", new() { ["Password"] = password })).Content.ReadAsStringAsync());
+        Assert.True(await ClosedAccountAsync(userId), "the closed account commits with the deletion");
+        var stored = await site.InScopeAsync(async sp =>
+        {
+            var conn = sp.GetRequiredService<RetentionDbContext>().Database.GetDbConnection();
+            await conn.OpenAsync();
+            await using var command = conn.CreateCommand();
+            command.CommandText = "SELECT \"Known\" FROM privacy_closed_accounts";
+            var values = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) values.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+            return string.Join("\n", values);
+        });
+        Assert.DoesNotContain("牛込", stored); // what the account held waits for the purge encrypted
 
         var due = await site.InScopeAsync(sp => sp.GetRequiredService<PrivacyPurge>().FindAsync());
         Assert.Contains(due, c => c.CaseId == finished.CaseId && c.Reason == ErasureReason.AccountClosed);
@@ -136,11 +156,20 @@ public sealed class PurgeTests(PrivacySite site)
         await site.InScopeAsync(sp => sp.GetRequiredService<PrivacyPurge>().RunAsync(dryRun: false));
         var cases = await site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Cases.AsNoTracking().Where(c => c.Id == finished.CaseId || c.Id == open.CaseId).ToListAsync());
         var gone = cases.Single(c => c.Id == finished.CaseId);
-        Assert.Equal((null, null, (string?)null), (gone.ContactName, gone.ContactEmail, gone.ResidentUserId));
+        Assert.Null(gone.ResidentUserId);
+        // The profile is gone, yet the resident's name and street address are masked in their own words.
         Assert.Equal("神楽坂の公園について 〔氏名〕", gone.Subject);
+        Assert.Equal("〔氏名〕です。〔住所〕の近くの公園のベンチが壊れています。", gone.Body);
         var waiting = cases.Single(c => c.Id == open.CaseId);
-        Assert.Equal(("牛込 花江", userId), (waiting.ContactName, waiting.ResidentUserId));
-        Assert.True(await site.InScopeAsync(sp => sp.GetRequiredService<RetentionDbContext>().ClosedAccounts.AnyAsync(a => a.UserId == userId)), "the account is kept in mind while a case is open");
+        Assert.Equal(("神楽坂の歩道について", userId), (waiting.Subject, waiting.ResidentUserId));
+        Assert.True(await ClosedAccountAsync(userId), "the account is kept in mind while a case is open");
+
+        // Once the last case is finished and erased, the account is forgotten and no mail to it is left in the mail folder.
+        await site.FinishAsync(open.CaseId, yearsAgo: 0);
+        await site.InScopeAsync(sp => sp.GetRequiredService<PrivacyPurge>().RunAsync(dryRun: false));
+        Assert.False(await ClosedAccountAsync(userId));
+        Assert.Empty(site.Mail.To(email));
+        Assert.DoesNotContain(MailTexts(), t => t.Contains("hanae.ushigome", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -162,11 +191,14 @@ public sealed class PurgeTests(PrivacySite site)
         Assert.Contains("の個人情報を消去しました", ran.Output);
     }
 
-    private static IntakeRequest Case(string subject, string body, string email) => new()
+    private static IntakeRequest ResidentCase(string userId, string subject, string body) => new()
     {
-        Kind = CaseKind.Request, Subject = subject, Body = body, Sender = SenderKind.Contact, Name = "牛込 花江", Email = email,
+        Kind = CaseKind.Request, Subject = subject, Body = body, Sender = SenderKind.Resident, ResidentUserId = userId,
         WantsAnswer = true, AnswerMethod = AnswerMethod.Web, FormToken = Guid.NewGuid().ToString("N"),
     };
+
+    private Task<bool> ClosedAccountAsync(string userId) =>
+        site.InScopeAsync(sp => sp.GetRequiredService<RetentionDbContext>().ClosedAccounts.AsNoTracking().AnyAsync(a => a.UserId == userId));
 
     private Task<string> FactsAsync(Guid caseId) => site.InScopeAsync(async sp =>
     {

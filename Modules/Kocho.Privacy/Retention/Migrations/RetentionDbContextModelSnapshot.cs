@@ -24,6 +24,8 @@ namespace Kocho.Privacy.Retention.Migrations
 
                     b.Property<DateTime>("ClosedAt");
 
+                    b.Property<string>("Known");
+
                     b.HasKey("UserId");
 
                     b.ToTable("privacy_closed_accounts", (string)null);

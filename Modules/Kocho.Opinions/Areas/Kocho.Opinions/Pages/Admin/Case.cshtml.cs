@@ -84,8 +84,18 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostReturnAnswerAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "差し戻しました。", () => handling.ReturnAnswerAsync(Actor, id, Comment, ct), ct);
 
-    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, "回答を送信しました。", () => handling.SendAsync(Actor, id, new SendRequest(Text, Comment), ct), ct);
+    /// <summary>
+    /// The section's correction of the approved text and its note are staff text too (特記事項 5): asked about when they
+    /// hold a prohibited term; the approved text as it stands was confirmed when its draft was saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct)
+    {
+        var approved = (await queries.AnswerAsync(Actor, id, ct))?.Text;
+        var corrected = Text is not null && Text.Trim().ReplaceLineEndings("\n") != approved?.Trim().ReplaceLineEndings("\n") ? Text : null;
+        return await AsksToConfirmAsync(guard, "send", [corrected, Comment], ct)
+            ? await ShowAsync(id, ct)
+            : await ActAsync(id, "回答を送信しました。", () => unitOfWork.ExecuteAsync(async c => { await handling.SendAsync(Actor, id, new SendRequest(Text, Comment), c); await RecordConfirmationAsync(audit, id, c); }, ct), ct);
+    }
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, "完了にしました。", () => handling.CloseAsync(Actor, id, Comment, ct), ct);
