@@ -6,6 +6,7 @@ using Kocho.Api.OpenApi;
 using Kocho.Api.Staff;
 using Kocho.Core.Modules;
 using Kocho.Core.Sites;
+using Kocho.Core.Web.Refusals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ApiRateLimiter>();
         services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section);
         services.AddApiDocument();
+        services.AddSingleton(new RefusalPathFormat(Open311Api.Root, new Open311Refusal()));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

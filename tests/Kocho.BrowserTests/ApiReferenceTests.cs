@@ -25,6 +25,9 @@ public sealed class ApiReferenceTests : IAsyncLifetime
         Assert.StartsWith("kch_", key);
         await _session.AssertAccessibleAsync();
 
+        // Everything the reference page loads (script, styles, the OpenAPI document) comes from the portal itself: no CDN.
+        var loaded = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => loaded.Enqueue(request.Url);
         await page.GetByTestId("admin-nav").GetByText("APIリファレンス").ClickAsync();
         Assert.Equal("APIリファレンス", await page.GetByTestId("reference-title").InnerTextAsync());
         var list = page.Locator("[data-operation=listCases]");
@@ -32,6 +35,10 @@ public sealed class ApiReferenceTests : IAsyncLifetime
         Assert.Contains("/api/v1/cases", await list.Locator("h2").InnerTextAsync());
         Assert.Contains("公開サイトで提供", await page.Locator("[data-operation=open311CreateRequest]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("[data-operation=open311CreateRequest] form").CountAsync());
+        var staffOrigin = _session.Host.StaffUrl.GetLeftPart(UriPartial.Authority);
+        Assert.Contains(loaded, url => url.EndsWith("/assets/Kocho.Api/reference.js", StringComparison.Ordinal));
+        Assert.Contains(loaded, url => url.StartsWith(staffOrigin + "/api/v1/openapi.json", StringComparison.Ordinal));
+        Assert.All(loaded, url => Assert.True(url.StartsWith(staffOrigin + "/", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), $"loaded from elsewhere: {url}"));
 
         await page.GetByTestId("reference-key").FillAsync(key);
         await page.GetByTestId("param-listCases-status").FillAsync("Received");

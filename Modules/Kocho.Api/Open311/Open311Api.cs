@@ -58,25 +58,26 @@ public static class Open311Api
         var api = endpoints.MapGroup(Root).WithTags(Tag).WithGroupName(OpenApi.ApiDocument.Name)
             .WithMetadata(new RateLimitedAttribute(RateLimitPolicies.Open311) { Reads = true }, new Open311Refusal());
         api.MapGet("/discovery.{format}", Discovery).WithName("open311Discovery").WithSummary("Open311 サービスディスカバリ")
-            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml");
+            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 429);
         api.MapGet("/v2/services.{format}", ServicesAsync).WithName("open311Services").WithSummary("GET services: 受け付ける分類（中分類）の一覧")
-            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404);
+            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404, 429);
         api.MapGet("/v2/services/{service_code}.{format}", DefinitionAsync).WithName("open311ServiceDefinition").WithSummary("GET service definition: 分類の入力項目（種別）")
-            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404);
+            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404, 429);
         api.MapPost("/v2/requests.{format}", CreateAsync).WithName("open311CreateRequest").WithSummary("POST requests: 要望を送る（APIキー、open311:write）")
             .WithDescription("application/x-www-form-urlencoded: api_key, service_code, description, lat と long または address_string, 任意で first_name, last_name, email, phone, media_url, attribute[kind]。返す service_request_id は受付番号です。")
             .WithMetadata(new OpenApi.RequestBodyMetadata("application/x-www-form-urlencoded", FormFields: PostFields))
             .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 403, 404, 413, 429);
         api.MapGet("/v2/requests.{format}", RequestsAsync).WithName("open311Requests").WithSummary("GET requests: Open311 で受けた要望の状況")
             .WithDescription("service_request_id（カンマ区切り）, service_code, start_date, end_date（ISO 8601）, status（open/closed）。既定は直近90日、最大100件。")
-            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404);
+            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404, 429);
         api.MapGet("/v2/requests/{service_request_id}.{format}", RequestAsync).WithName("open311Request").WithSummary("GET request: 1件の要望の状況")
-            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404);
+            .Produces(200, contentType: "application/json", additionalContentTypes: "text/xml").ProducesOpen311Errors(400, 404, 429);
     }
 
+    /// <summary>The error responses of an operation, each with the specification's error list as its schema.</summary>
     public static RouteHandlerBuilder ProducesOpen311Errors(this RouteHandlerBuilder builder, params int[] statuses)
     {
-        foreach (var status in statuses) builder.Produces(status, contentType: "application/json", additionalContentTypes: "text/xml");
+        foreach (var status in statuses) builder.Produces<IReadOnlyList<Open311Error>>(status, "application/json", "text/xml");
         return builder;
     }
 

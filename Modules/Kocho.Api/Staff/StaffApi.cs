@@ -111,6 +111,10 @@ public static class StaffApi
             return new ApiError("invalid_json", "JSONの形式が正しくありません" + (ex.Path is { Length: > 1 } path ? $"（{path}）" : "") + "。").ToResult(StatusCodes.Status400BadRequest);
         }
         if (input is null) return new ApiError("invalid_json", "JSONの形式が正しくありません。").ToResult(StatusCodes.Status400BadRequest);
+        if (ApiJson.FieldWithNul(bytes) is { } nulField)
+        {
+            return ApiError.Invalid(new Dictionary<string, string> { [nulField] = "使用できない文字（NUL、\\u0000）が含まれています。その文字を除いて送ってください。" });
+        }
 
         var caller = ApiCaller.Of(http);
         var errors = new Dictionary<string, string>();

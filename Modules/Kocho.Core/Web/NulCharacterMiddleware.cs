@@ -20,8 +20,7 @@ public sealed class NulCharacterMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(RejectedMessage, context.RequestAborted);
+        // A page, the API's JSON error, or the API's own format (Open311's error list) for its paths.
+        await Refusals.RequestRefusal.WriteAsync(context, StatusCodes.Status400BadRequest, "invalid_character", RejectedMessage);
     }
 }

@@ -36,13 +36,14 @@ public sealed partial record MailContent(
     public static MailContent Read(MimeMessage message)
     {
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
-        var subject = (message.Subject ?? "").Normalize(NormalizationForm.FormKC).Trim();
+        // A NUL in a mail is never a resident's words, and PostgreSQL cannot store it in text: it is dropped.
+        var subject = WithoutNul(message.Subject).Normalize(NormalizationForm.FormKC).Trim();
         if (subject.Length == 0) subject = NoSubject;
         if (subject.Length > IntakeCheck.SubjectMax) subject = subject[..(IntakeCheck.SubjectMax - 1)] + "…";
 
         var body = message.TextBody;
         if (string.IsNullOrWhiteSpace(body) && message.HtmlBody is { } html) body = PlainText(html);
-        body = (body ?? "").Replace("\r\n", "\n").Trim();
+        body = WithoutNul(body).Replace("\r\n", "\n").Trim();
 
         var kept = new List<AttachmentUpload>();
         var skipped = new List<string>();
@@ -50,7 +51,7 @@ public sealed partial record MailContent(
         foreach (var part in message.Attachments.OfType<MimePart>())
         {
             index++;
-            var name = Path.GetFileName(part.FileName ?? "") is { Length: > 0 } n ? n : $"添付{index}";
+            var name = Path.GetFileName(WithoutNul(part.FileName)) is { Length: > 0 } n ? n : $"添付{index}";
             if (name.Length > 200) name = name[^200..];
             using var content = new MemoryStream();
             part.Content?.DecodeTo(content);
@@ -63,6 +64,8 @@ public sealed partial record MailContent(
         }
         var quoted = ReceiptPattern().Match(subject) is { Success: true } s ? s.Groups[1].Value
             : ReceiptPattern().Match(body) is { Success: true } b ? b.Groups[1].Value : null;
-        return new MailContent(from?.Address?.Trim(), from?.Name?.Trim(), subject, body, kept, skipped, quoted);
+        return new MailContent(from?.Address?.Trim(), from?.Name is { } fromName ? WithoutNul(fromName).Trim() : null, subject, body, kept, skipped, quoted);
     }
+
+    private static string WithoutNul(string? text) => (text ?? "").Replace("\0", "", StringComparison.Ordinal);
 }

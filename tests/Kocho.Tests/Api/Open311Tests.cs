@@ -77,6 +77,81 @@ public sealed class Open311Tests(ApiSite site)
     }
 
     [Fact]
+    public async Task A_request_posted_in_xml_with_html_in_it_is_kept_as_text_and_reads_closed_once_the_section_completes_it()
+    {
+        using var client = site.Public();
+        var code = (await ApiSite.ReadJsonAsync(await client.GetAsync("/open311/v2/services.json")))[0].GetProperty("service_code").GetString()!;
+        const string description = "<script>alert('open311')</script>\n<img src=x onerror=alert(2)>";
+        var posted = await client.PostAsync("/open311/v2/requests.xml", Form(
+            ("api_key", site.Open311Key), ("service_code", code), ("address_string", "\"><svg onload=alert(3)>"), ("description", description),
+            ("media_url", "javascript:alert(4)")));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var created = XDocument.Parse(await posted.Content.ReadAsStringAsync()).Root!;
+        Assert.Equal("service_requests", created.Name.LocalName);
+        var id = created.Element("request")!.Element("service_request_id")!.Value;
+
+        // Kept as the text it was; the staff page shows it escaped.
+        var opinionCase = await site.CaseAsync(id);
+        Assert.StartsWith(description + "\n\n場所: \"><svg onload=alert(3)>\n", opinionCase.Body);
+        Assert.Contains("写真: javascript:alert(4)", opinionCase.Body);
+        var page = await site.Admin.GetStringAsync($"/admin/opinions/{opinionCase.Id}");
+        Assert.DoesNotContain("<script>alert(", page);
+        Assert.DoesNotContain("<svg onload", page);
+        Assert.Contains("&lt;script&gt;alert(", page);
+
+        var open = XDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.xml")).Root!.Element("request")!;
+        Assert.Equal(("open", "受付"), (open.Element("status")!.Value, open.Element("status_notes")!.Value));
+
+        // The section completes it on the case page (it needs no answer): Open311 reads it closed.
+        var closed = await site.Admin.PostFormAsync($"/admin/opinions/{opinionCase.Id}", new() { ["Comment"] = "現地を確認し、修繕を手配しました。" }, handler: "Close");
+        Assert.Contains("完了にしました。", await closed.Content.ReadAsStringAsync());
+        var request = XDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.xml")).Root!.Element("request")!;
+        Assert.Equal(("closed", "完了（回答不要）"), (request.Element("status")!.Value, request.Element("status_notes")!.Value));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$", request.Element("updated_datetime")!.Value);
+        var closedList = await ApiSite.ReadJsonAsync(await client.GetAsync("/open311/v2/requests.json?status=closed"));
+        Assert.Contains(closedList.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == id && r.GetProperty("status").GetString() == "closed");
+        var openList = await ApiSite.ReadJsonAsync(await client.GetAsync("/open311/v2/requests.json?status=open"));
+        Assert.DoesNotContain(openList.EnumerateArray(), r => r.GetProperty("service_request_id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task A_NUL_character_in_a_field_or_the_address_is_a_400_in_the_specifications_error_list_and_creates_nothing()
+    {
+        using var client = site.Public();
+        var code = (await ApiSite.ReadJsonAsync(await client.GetAsync("/open311/v2/services.json")))[0].GetProperty("service_code").GetString()!;
+        var before = await site.CaseCountAsync();
+        var responses = new List<(HttpResponseMessage Response, string Format)>
+        {
+            (await client.PostAsync("/open311/v2/requests.xml", Form(("api_key", site.Open311Key), ("service_code", code), ("address_string", "新宿"), ("description", "街灯が\0消えています。"))), "xml"),
+            (await client.PostAsync("/open311/v2/requests.json", Form(("api_key", site.Open311Key), ("service_code", code), ("address_string", "新宿"), ("description", "街灯"), ("last_name", "新\0宿"))), "json"),
+            (await client.PostAsync("/open311/v2/requests.json", Form(("api_key", "\0"), ("service_code", code), ("address_string", "新宿"), ("description", "街灯"))), "json"),
+            (await client.GetAsync("/open311/v2/services.xml?jurisdiction_id=%00"), "xml"),
+            (await client.GetAsync("/open311/v2/requests.json?service_request_id=2026-%00"), "json"),
+        };
+        foreach (var (response, format) in responses)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            string description;
+            if (format == "xml")
+            {
+                var error = XDocument.Parse(body).Root!;
+                Assert.Equal("errors", error.Name.LocalName);
+                Assert.Equal("400", error.Element("error")!.Element("code")!.Value);
+                description = error.Element("error")!.Element("description")!.Value;
+            }
+            else
+            {
+                var first = System.Text.Json.JsonDocument.Parse(body).RootElement.EnumerateArray().Single();
+                Assert.Equal(400, first.GetProperty("code").GetInt32());
+                description = first.GetProperty("description").GetString()!;
+            }
+            Assert.Contains("NUL", description);
+        }
+        Assert.Equal(before, await site.CaseCountAsync());
+    }
+
+    [Fact]
     public async Task Bad_requests_get_the_specifications_errors_and_create_nothing()
     {
         using var client = site.Public();

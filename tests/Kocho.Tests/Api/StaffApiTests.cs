@@ -181,6 +181,61 @@ public sealed class StaffApiTests(ApiSite site)
     }
 
     [Fact]
+    public async Task Html_in_a_json_body_is_kept_as_text_and_a_NUL_character_is_a_400_that_saves_nothing()
+    {
+        using var api = site.Staff(site.FullKey);
+        const string subject = "<script>alert('件名')</script>";
+        const string text = "<img src=x onerror=alert(1)>\n\"><svg onload=alert(2)>";
+        var created = await api.PostAsync("/api/v1/cases", ApiSite.Json(new
+        {
+            kind = "Opinion", channel = "Letter", subject, body = text, sender = "Contact", name = "<b>新宿</b> 花子", postalCode = "160-0022", address = "<iframe src=x>",
+            wantsAnswer = true, answerMethod = "Letter",
+        }));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await ApiSite.ReadJsonAsync(created)).GetProperty("id").GetString()!;
+
+        // Stored as the text it was, read back as that text, and never as markup in the JSON itself.
+        var stored = await site.CaseAsync((await ApiSite.ReadJsonAsync(created)).GetProperty("receiptNumber").GetString()!);
+        Assert.Equal((subject, text, "<b>新宿</b> 花子"), (stored.Subject, stored.Body, stored.ContactName));
+        var read = await api.GetAsync($"/api/v1/cases/{id}?include=personal");
+        var raw = await read.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script", raw);
+        Assert.DoesNotContain("<img", raw);
+        var detail = await ApiSite.ReadJsonAsync(read);
+        Assert.Equal(subject, detail.GetProperty("subject").GetString());
+        Assert.Equal(text, detail.GetProperty("body").GetString());
+        Assert.Equal("<iframe src=x>", detail.GetProperty("contact").GetProperty("address").GetString());
+
+        // The staff page shows it escaped.
+        var page = await site.Admin.GetStringAsync($"/admin/opinions/{id}");
+        Assert.DoesNotContain("<script>alert(", page);
+        Assert.DoesNotContain("<img src=x", page);
+        Assert.Contains("&lt;script&gt;alert(", page);
+
+        // A NUL character (which PostgreSQL cannot store in text) is the documented 400, in any field, before anything is saved.
+        var before = await site.CaseCountAsync();
+        foreach (var (field, json) in new[]
+                 {
+                     ("subject", "{\"channel\": \"Phone\", \"subject\": \"件名\\u0000のあと\", \"body\": \"本文\", \"sender\": \"Anonymous\"}"),
+                     ("body", "{\"channel\": \"Phone\", \"subject\": \"件名\", \"body\": \"\\u0000\", \"sender\": \"Anonymous\"}"),
+                     ("departmentCode", "{\"channel\": \"Phone\", \"subject\": \"件名\", \"body\": \"本文\", \"sender\": \"Anonymous\", \"toMayor\": false, \"departmentCode\": \"05\\u000002\"}"),
+                     ("categoryCodes", "{\"channel\": \"Phone\", \"subject\": \"件名\", \"body\": \"本文\", \"sender\": \"Anonymous\", \"categoryCodes\": [\"\\u0000\"]}"),
+                 })
+        {
+            var refused = await api.PostAsync("/api/v1/cases", new StringContent(json, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var error = await ApiSite.ReadJsonAsync(refused);
+            Assert.Equal("invalid_input", error.GetProperty("code").GetString());
+            Assert.Contains("NUL", error.GetProperty("errors").GetProperty(field).GetString());
+        }
+        // In the address too: the API's own JSON error.
+        var query = await api.GetAsync("/api/v1/cases?receiptNumber=2026-%00");
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.Equal("invalid_character", (await ApiSite.ReadJsonAsync(query)).GetProperty("code").GetString());
+        Assert.Equal(before, await site.CaseCountAsync());
+    }
+
+    [Fact]
     public async Task A_key_over_its_limit_gets_429_with_retry_after()
     {
         using var api = site.Staff(site.TinyKey);
@@ -203,7 +258,7 @@ public sealed class StaffApiTests(ApiSite site)
             var actor = FaqActor.SystemActor("テスト");
             var entry = await faq.CreateAsync(new FaqInput
             {
-                Question = "電話システムの障害時に折り返し番号を控える手順は？", Answer = "内部手順書の第3章に従い、紙の受付票に記入します。",
+                Question = "電話システムの障害時に折り返し番号を控える手順は？", Answer = "内部手順書の第3章に従い、折り返し番号を紙の受付票に記入します。<script>alert(3)</script>",
                 Department = ApiSite.Department, Visibility = FaqVisibility.Internal,
             }, actor);
             await faq.PublishDirectlyAsync(entry.Number, null, actor);
@@ -218,6 +273,10 @@ public sealed class StaffApiTests(ApiSite site)
         }
         var item = found.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("question").GetString()!.Contains("電話システムの障害時"));
         Assert.Equal("Internal", item.GetProperty("visibility").GetString());
+        // The snippet is HTML for an integration to show: its text is encoded, only the highlight is markup.
+        var snippet = item.GetProperty("answerSnippetHtml").GetString()!;
+        Assert.Contains("<mark>", snippet);
+        Assert.DoesNotContain("<script", snippet);
 
         using var visitor = site.Public();
         Assert.DoesNotContain("電話システムの障害時", await visitor.GetStringAsync("/api/faq/search?q=折り返し番号"));
@@ -246,6 +305,18 @@ public sealed class StaffApiTests(ApiSite site)
             .GetProperty("content").GetProperty("application/x-www-form-urlencoded").GetProperty("schema").GetProperty("properties").TryGetProperty("service_code", out _));
         Assert.Equal(site.Host.PublicUrl.GetLeftPart(UriPartial.Authority),
             document.GetProperty("paths").GetProperty("/open311/v2/requests.{format}").GetProperty("servers")[0].GetProperty("url").GetString());
+
+        // Every Open311 operation lists its errors (429 included: the public site limits reads too) with the error list's schema.
+        foreach (var path in new[] { "/open311/discovery.{format}", "/open311/v2/services.{format}", "/open311/v2/services/{service_code}.{format}",
+                     "/open311/v2/requests.{format}", "/open311/v2/requests/{service_request_id}.{format}" })
+        {
+            var responses = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses");
+            foreach (var status in new[] { "400", "429" })
+            {
+                Assert.True(responses.TryGetProperty(status, out var response), $"{path} GET does not list {status}");
+                Assert.True(response.GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _), $"{path} GET {status} has no schema");
+            }
+        }
 
         var webhooks = document.GetProperty("webhooks").EnumerateObject().Select(w => w.Name).ToList();
         Assert.Equal(["case.received", "case.forwarded", "case.answered", "case.closed", "faq.published"], webhooks);

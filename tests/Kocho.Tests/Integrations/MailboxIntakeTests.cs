@@ -213,6 +213,28 @@ public sealed class MailboxIntakeTests(MailboxSite site) : IClassFixture<Mailbox
     }
 
     [Fact]
+    public async Task A_NUL_character_in_a_mail_is_dropped_so_that_the_mail_becomes_a_case_on_either_database()
+    {
+        // PostgreSQL cannot store NUL in text: left in, the mail would fail at every poll and never leave the inbox.
+        var mail = Mail("shichiro@example.jp", "区役所\0の駐輪場", "駐輪場の\0照明が暗いです。", b =>
+            b.Attachments.Add("shashin\0.png", Png, new ContentType("image", "png")));
+        mail.From.Clear();
+        mail.From.Add(new MailboxAddress("Shichi\0ro", "shichiro@example.jp"));
+        // In base64, so that the NUL reaches the portal as it was written (the IMAP server would alter a raw one).
+        mail.BodyParts.OfType<TextPart>().Single().ContentTransferEncoding = ContentEncoding.Base64;
+        await site.Imap.AppendAsync(mail);
+
+        await site.PollAsync();
+
+        var created = Assert.Single(await site.CasesAsync("区役所の駐輪場"));
+        Assert.Equal(("駐輪場の照明が暗いです。", "Shichiro"), (created.Body, created.ContactName));
+        var file = Assert.Single(await site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Attachments.AsNoTracking().Where(a => a.CaseId == created.Id).ToListAsync()));
+        Assert.Equal("shashin.png", file.FileName);
+        Assert.Equal(MailboxOutcome.CaseCreated, (await site.RecordAsync(mail.MessageId))!.Outcome);
+        Assert.DoesNotContain(await site.Imap.SubjectsAsync("INBOX"), s => s.Contains("駐輪場"));
+    }
+
+    [Fact]
     public async Task Huge_and_broken_mails_are_refused_with_a_clear_log_and_no_half_saved_case()
     {
         var huge = Mail("Goro <goro@example.jp>", "大きな写真を送ります", "写真です。", b => b.Attachments.Add("big.png", [.. Png, .. new byte[300_000]], new ContentType("image", "png")));

@@ -8,7 +8,7 @@ namespace Kocho.Core.Web.Refusals;
 
 /// <summary>
 /// Reads every form before its page does, so that a body that is too large (413: 1 MB, or the endpoint's own
-/// <c>[RequestSizeLimit]</c> for attachment uploads), not UTF-8, or a broken multipart (400) gets a clear Japanese answer
+/// <c>[RequestSizeLimit]</c> for attachment uploads), not UTF-8, holding a NUL character, or a broken multipart (400) gets a clear Japanese answer
 /// and never reaches the page: nothing is saved, nothing fails with a 500.
 /// </summary>
 public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGuard> log)
@@ -54,9 +54,15 @@ public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGu
                 using var raw = new MemoryStream();
                 await request.Body.CopyToAsync(raw, context.RequestAborted);
                 request.Body.Position = 0;
-                if (!IsUtf8(PercentDecoded(raw.GetBuffer().AsSpan(0, (int)raw.Length))))
+                var decoded = PercentDecoded(raw.GetBuffer().AsSpan(0, (int)raw.Length));
+                if (!IsUtf8(decoded))
                 {
                     await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_encoding", RequestRefusal.BadEncoding, "form body is not UTF-8");
+                    return;
+                }
+                if (decoded.AsSpan().Contains((byte)0))
+                {
+                    await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_character", RequestRefusal.NulCharacter, "form body holds NUL");
                     return;
                 }
             }
@@ -66,6 +72,12 @@ public sealed class RequestBodyGuard(RequestDelegate next, ILogger<RequestBodyGu
             if (!urlEncoded && (form.Any(f => f.Key.Contains('\uFFFD') || f.Value.Any(v => v?.Contains('\uFFFD') == true)) || form.Files.Any(f => f.FileName.Contains('\uFFFD'))))
             {
                 await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_encoding", RequestRefusal.BadEncoding, "multipart field is not UTF-8");
+                return;
+            }
+            // PostgreSQL cannot store NUL in text: refused here rather than failing at the save with a 500.
+            if (!urlEncoded && (form.Any(f => f.Key.Contains('\0') || f.Value.Any(v => v?.Contains('\0') == true)) || form.Files.Any(f => f.FileName.Contains('\0'))))
+            {
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "invalid_character", RequestRefusal.NulCharacter, "multipart field holds NUL");
                 return;
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kocho.Core.Web.Refusals;
 
@@ -14,6 +15,7 @@ public static class RequestRefusal
     public const string TooManyRequests = "短い時間に多くの送信がありました。しばらく待ってからもう一度お試しください。";
     public const string TooLarge = "送信された内容が大きすぎます（{0}まで）。内容を短くするか、添付ファイルを減らしてもう一度お送りください。";
     public const string BadEncoding = "送信された文字を読み取れませんでした（UTF-8 ではありません）。入力内容を確認して、もう一度お送りください。";
+    public const string NulCharacter = "送信された内容に使用できない文字（NUL）が含まれています。その文字を除いて、もう一度お送りください。";
     public const string Malformed = "送信された内容の形式が正しくないため、受け付けられませんでした。ページを開き直して、もう一度お送りください。";
 
     public static string TooLargeMessage(long maxBytes) => string.Format(CultureInfo.InvariantCulture, TooLarge, Size(maxBytes));
@@ -30,7 +32,9 @@ public static class RequestRefusal
             // The rest of the body is not read: the client is told not to send more on this connection.
             response.Headers.Connection = "close";
         }
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IRefusalFormat>() is { } format)
+        var format = context.GetEndpoint()?.Metadata.GetMetadata<IRefusalFormat>()
+            ?? context.RequestServices?.GetService<IEnumerable<RefusalPathFormat>>()?.FirstOrDefault(f => context.Request.Path.StartsWithSegments(f.Prefix))?.Format;
+        if (format is not null)
         {
             await format.WriteAsync(context, status, code, message);
             return;
