@@ -20,7 +20,8 @@ public sealed class PurgeClusterTests
     [Fact]
     public async Task Two_nodes_with_the_nightly_purge_falling_due_together_run_it_once()
     {
-        // Due a little after both nodes are up (both poll every second), in Japan time as the schedule reads it.
+        // Due a little after both nodes are up (both poll every second), in Japan time as the schedule reads it. On a
+        // slow machine the first node may purge before the second is up; the second then finds the night done.
         var now = JapanTime.ToJst(DateTime.UtcNow);
         var due = TimeOnly.FromDateTime(now).Add(TimeSpan.FromSeconds(40));
         Assert.True(due > TimeOnly.FromDateTime(now), "the test does not run in the minute before midnight in Japan");
@@ -28,7 +29,6 @@ public sealed class PurgeClusterTests
         await using var first = await PortalHost.StartCopyAsync("shinjuku", schedule);
         await using var second = first.CreateNode();
         await second.StartAsync();
-        Assert.Equal(0, await PurgeRecordsAsync(first));
 
         var run = DateOnly.FromDateTime(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         for (var waited = 0; await LastRunAsync(second) != run; waited++)
