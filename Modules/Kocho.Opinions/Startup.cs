@@ -17,7 +17,6 @@ public sealed class Startup : ModuleStartup
     {
         // Search, department suggestion, export and demo data (issue #4 items 7, 9, 10, 12).
         module.AddRecipeStep<Kocho.Opinions.Demo.OpinionCasesStep>();
-        services.AddSingleton<Kocho.Opinions.Search.CaseIndexState>();
         services.AddScoped<Kocho.Opinions.Search.CaseSearchDocuments>();
         services.AddScoped<Kocho.Core.Search.ISearchIndexSource, Kocho.Opinions.Search.CaseIndexSource>();
         services.AddScoped<Kocho.Opinions.Search.CaseIndexer>();

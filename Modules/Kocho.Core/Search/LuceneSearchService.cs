@@ -103,6 +103,18 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
             {
                 continue;
             }
+            if (group.Any(c => c.DocumentId == SearchChange.RebuildMarker))
+            {
+                try
+                {
+                    await RebuildAsync(group.Key, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The change is committed; this node's follower meets the marker in the log and rebuilds then.
+                }
+                continue;
+            }
             await searchIndex.WriteAsync(writer => Apply(searchIndex, writer, group), cancellationToken, commit: false);
         }
     }
@@ -113,7 +125,7 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
         var count = 0;
         foreach (var change in changes)
         {
-            if (change.Id <= searchIndex.AppliedThrough) continue;
+            if (change.Id <= searchIndex.AppliedThrough || change.DocumentId == SearchChange.RebuildMarker) continue;
             if (searchIndex.Latest.GetValueOrDefault(change.DocumentId) >= change.Id) continue;
             if (SearchChangeLog.Read(change) is { } document)
             {
@@ -145,6 +157,12 @@ public sealed partial class LuceneSearchService : ISearchService, IDisposable
             {
                 if (searchIndex.HasUncommitted) await searchIndex.WriteAsync(_ => { }, cancellationToken);
                 return applied;
+            }
+            if (changes.Any(c => c.DocumentId == SearchChange.RebuildMarker))
+            {
+                // A bulk change asked every node to rebuild: the source holds it (and everything logged before it).
+                applied += await RebuildAsync(index, cancellationToken);
+                continue;
             }
             var settledBefore = _clock.GetUtcNow().UtcDateTime - SettleTime;
             var settled = searchIndex.AppliedThrough;

@@ -6,6 +6,12 @@ namespace Kocho.Core.Search;
 /// </summary>
 public sealed class SearchChange
 {
+    /// <summary>
+    /// The document id of a change that stands for the whole index: every node rebuilds the index from its source
+    /// (<see cref="SearchChangeFeed.Rebuild"/>, for a bulk change such as a legacy import).
+    /// </summary>
+    public const string RebuildMarker = "*";
+
     public long Id { get; set; }
 
     public string Index { get; set; } = "";

@@ -35,6 +35,12 @@ public sealed class SearchChangeFeed(UnitOfWork unitOfWork, SearchDbContext db, 
         foreach (var id in ids) Add(index, id, null);
     }
 
+    /// <summary>
+    /// Every node rebuilds <paramref name="index"/> from its source once the surrounding transaction commits: for a
+    /// bulk change (a legacy import of years of cases) that would otherwise log each of its documents.
+    /// </summary>
+    public void Rebuild(string index) => Add(index, SearchChange.RebuildMarker, null);
+
     private void Add(string index, string id, SearchDocument? document)
     {
         LuceneSearchService.CheckName(index);

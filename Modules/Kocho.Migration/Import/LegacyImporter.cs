@@ -16,6 +16,7 @@ namespace Kocho.Migration.Import;
 /// データベースの移行: writes the valid rows of a validated export in one transaction — departments (Core), FAQ entries and
 /// cases with their history through the owning modules' legacy import APIs — skipping rows already imported (by 所属コード,
 /// FAQ番号, 受付番号 and the history row's key), and records the one authorisation of the migration in the audit trail.
+/// In the same transaction it asks every node to rebuild the search indexes it touched (#12: the change feed).
 /// </summary>
 public sealed class LegacyImporter(
     UnitOfWork unitOfWork,
@@ -24,15 +25,12 @@ public sealed class LegacyImporter(
     LegacyCaseImport cases,
     BusinessCalendarService calendarService,
     IAuditTrail audit,
-    ISearchService search,
-    IEnumerable<ISearchIndexSource> sources,
+    SearchChangeFeed searchFeed,
     TimeProvider clock)
 {
-    private const int IndexBatchSize = 2000;
-
     public async Task<LegacyImportResult> ImportAsync(LegacyExport export, string source, IProgress<(string File, int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var result = await unitOfWork.ExecuteAsync(async ct =>
+        return await unitOfWork.ExecuteAsync(async ct =>
         {
             var counts = new Dictionary<string, (int, int)>();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -103,6 +101,11 @@ public sealed class LegacyImporter(
             await cases.AddHistoryAsync(newHistory, caseIds, Progress(progress, HistoryFile, newHistory.Count), ct);
             counts[HistoryFile] = (newHistory.Count, export.History.Count - newHistory.Count);
 
+            // In the import's own transaction: every node rebuilds the indexes it touched from the database once it
+            // commits (one marker in the change feed instead of a logged document per case).
+            if (counts[FaqFile].Item1 > 0) searchFeed.Rebuild(FaqSearchDocuments.Index);
+            if (counts[CasesFile].Item1 > 0 || counts[HistoryFile].Item1 > 0) searchFeed.Rebuild(CaseIndex.Name);
+
             var total = counts.Values.Sum(c => c.Item1);
             if (total > 0)
             {
@@ -112,27 +115,6 @@ public sealed class LegacyImporter(
             }
             return new LegacyImportResult(counts);
         }, cancellationToken);
-        if (result.Files[FaqFile].Added > 0) await IndexAllAsync(FaqSearchDocuments.Index, cancellationToken);
-        if (result.Files[CasesFile].Added > 0 || result.Files[HistoryFile].Added > 0) await IndexAllAsync(CaseIndex.Name, cancellationToken);
-        return result;
-    }
-
-    /// <summary>
-    /// Indexes the module's documents after commit through the change log (not a rebuild: the running portal owns its
-    /// index folder and applies the log itself, as every other node does).
-    /// </summary>
-    private async Task IndexAllAsync(string index, CancellationToken cancellationToken)
-    {
-        var source = sources.First(s => s.Index == index);
-        var batch = new List<SearchDocument>(IndexBatchSize);
-        await foreach (var document in source.ReadAllAsync(cancellationToken))
-        {
-            batch.Add(document);
-            if (batch.Count < IndexBatchSize) continue;
-            await search.IndexAsync(index, batch, cancellationToken);
-            batch = new List<SearchDocument>(IndexBatchSize);
-        }
-        if (batch.Count > 0) await search.IndexAsync(index, batch, cancellationToken);
     }
 
     /// <summary>The legacy key of a history entry read back from the database (same as <see cref="HistoryRow.Key"/>).</summary>

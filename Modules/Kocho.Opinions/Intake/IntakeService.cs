@@ -122,8 +122,10 @@ public sealed class IntakeService(
         }
         catch (DbUpdateException) when (request.FormToken is not null)
         {
-            // The same form was submitted twice at once: the other submit made the case.
-            return await RepeatedAsync(request.FormToken, cancellationToken) ?? throw new InvalidOperationException("Double submit without a case.");
+            // The same form was submitted twice at once: the other submit made the case. Any other failure of the save
+            // (a timeout: the portal answers 503 and the resident sends again) goes on as it was.
+            if (await RepeatedAsync(request.FormToken, cancellationToken) is { } other) return other;
+            throw;
         }
     }
 

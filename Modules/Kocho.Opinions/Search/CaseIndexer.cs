@@ -6,10 +6,12 @@ namespace Kocho.Opinions.Search;
 
 /// <summary>
 /// Keeps the "cases" index in step in the same transaction as the change (the search change feed): after every change
-/// of a case (its events) the case is indexed again as it now is. A burst of events for one case (a recipe, a busy afternoon) writes the index once: a document
-/// identical to the one last written by this node is skipped.
+/// of a case (its events) the case is indexed again as it now is. Several events for one case in one transaction (a
+/// recipe) write the index once (the feed keeps a document's last change). Never skipped because this node wrote the
+/// same document before: another node may have indexed the case differently since, and a rolled-back write leaves
+/// nothing behind to compare with.
 /// </summary>
-public sealed class CaseIndexer(CaseSearchDocuments documents, SearchChangeFeed feed, CaseIndexState state) :
+public sealed class CaseIndexer(CaseSearchDocuments documents, SearchChangeFeed feed) :
     ITransactionalEventHandler<CaseReceived>,
     ITransactionalEventHandler<CaseForwarded>,
     ITransactionalEventHandler<ForwardingReturned>,
@@ -24,11 +26,9 @@ public sealed class CaseIndexer(CaseSearchDocuments documents, SearchChangeFeed 
         var document = await documents.BuildAsync(caseId, cancellationToken);
         if (document is null)
         {
-            state.Forget(caseId);
             feed.Delete(CaseIndex.Name, [caseId.ToString()]);
             return;
         }
-        if (!state.Changed(caseId, document)) return;
         feed.Index(CaseIndex.Name, [document]);
     }
 

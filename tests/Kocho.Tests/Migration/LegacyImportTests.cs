@@ -2,6 +2,7 @@ using System.Text;
 using Kocho.Core.Audit;
 using Kocho.Core.Data;
 using Kocho.Core.Departments;
+using Kocho.Core.Search;
 using Kocho.Faq.Data;
 using Kocho.Faq.Entries;
 using Kocho.Migration.Import;
@@ -46,6 +47,18 @@ public sealed class LegacyImportTests(LegacyImportFixture site) : IClassFixture<
         Assert.Contains("IKEN.csv: 新規 36 件", output);
         Assert.Contains($"RIREKI.csv: 新規 {export.History.Count} 件", output);
         Assert.Contains("IKEN.csv: 36 件を書き込みました。", output); // not a terminal: plain lines, no progress bar
+
+        // The running portal finds what the command line imported: the import's transaction asked every node to rebuild.
+        var search = site.Host.Service<ISearchService>();
+        var firstCase = await site.InScopeAsync(sp => sp.GetRequiredService<OpinionsDbContext>().Cases.AsNoTracking().Where(c => c.ReceiptNumber == "2013-000001").Select(c => c.Id).SingleAsync());
+        for (var waited = 0; ; waited++)
+        {
+            var faqFound = (await search.SearchAsync("faq", new SearchQuery { Text = "粗大ごみの出し方", Take = 100, Highlight = false })).Hits.Any(h => h.Id == "90002");
+            var caseFound = (await search.SearchAsync("cases", new SearchQuery { Text = "駐輪場について", Take = 1000, Highlight = false })).Hits.Any(h => h.Id == firstCase.ToString());
+            if (faqFound && caseFound) break;
+            Assert.True(waited < 300, $"after 30 s the portal's search found the imported FAQ entry: {faqFound}, the imported case: {caseFound}");
+            await Task.Delay(100);
+        }
 
         await site.InScopeAsync(async sp =>
         {

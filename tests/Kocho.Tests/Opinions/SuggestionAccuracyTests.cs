@@ -50,12 +50,10 @@ public sealed class SuggestionAccuracyTests(DemoSiteFixture site, ITestOutputHel
         {
             // Put the held-out cases back for the other tests of the collection.
             var indexer = scope.ServiceProvider.GetRequiredService<CaseIndexer>();
-            var state = scope.ServiceProvider.GetRequiredService<CaseIndexState>();
             await scope.ServiceProvider.GetRequiredService<Kocho.Core.Data.UnitOfWork>().ExecuteAsync(async ct =>
             {
                 foreach (var c in heldOut)
                 {
-                    state.Forget(c.Id);
                     await indexer.IndexAsync(c.Id, ct);
                 }
             }, CancellationToken.None);

@@ -2,6 +2,7 @@ using Kocho.Core.Search;
 using Kocho.Portal;
 using Kocho.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
@@ -81,6 +82,46 @@ public sealed class SearchIndexLifecycleTests
         await host.Service<ISearchService>().IndexAsync("notices", [new SearchDocument { Id = "n2", Title = "粗大ごみ収集日の変更" }]);
         await WaitUntilFoundAsync(node.Service<ISearchService>(), "粗大ごみ", "n2");
         Assert.Equal(0, (await node.Service<ISearchService>().SearchAsync("notices", new SearchQuery { Text = "年末年始" })).Total);
+    }
+
+    [Fact]
+    public async Task A_node_that_starts_far_behind_the_change_log_rebuilds_its_index_from_the_database()
+    {
+        await using var host = await PortalHost.StartCopyAsync("demo");
+        var published = host.Service<LuceneSearchService>().Count("faq");
+        Assert.True(published > 0, "the demo site has published FAQ entries");
+        await host.StopAsync();
+
+        // While the node is away: a question changes in the database only (as if its log entry were long pruned), and
+        // more changes than the node would replay pile up in the log (documents that no FAQ entry holds).
+        const string question = "ペンギン観察会の申込み方法を教えてください。";
+        await using (var app = host.Build())
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var faq = scope.ServiceProvider.GetRequiredService<Kocho.Faq.Data.FaqDbContext>();
+            var live = await faq.Entries.AsNoTracking().Where(e => e.LiveVersionId != null).Select(e => new { e.Number, e.LiveVersionId }).FirstAsync();
+            Assert.Equal(1, await faq.Versions.Where(v => v.Id == live.LiveVersionId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Question, question)));
+            var log = scope.ServiceProvider.GetRequiredService<Kocho.Core.Search.Synonyms.SearchDbContext>();
+            var at = DateTime.UtcNow.AddMinutes(-1);
+            log.Changes.AddRange(Enumerable.Range(0, LuceneSearchService.FarBehind + 1).Select(i => new SearchChange
+            {
+                Index = "faq",
+                DocumentId = $"ghost-{i}",
+                Document = System.Text.Json.JsonSerializer.Serialize(new SearchDocument { Id = $"ghost-{i}", Title = "ghostdoc" }),
+                CreatedUtc = at,
+            }));
+            await log.SaveChangesAsync();
+        }
+
+        await host.StartAsync();
+        var search = host.Service<ISearchService>();
+        for (var waited = 0; (await search.SearchAsync("faq", new SearchQuery { Text = "ペンギン観察会", Highlight = false })).Total == 0; waited++)
+        {
+            Assert.True(waited < 300, "the node did not rebuild its FAQ index from the database within 30 s");
+            await Task.Delay(100);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a follower replaying the log would have brought the ghosts in by now
+        Assert.Equal(0, (await search.SearchAsync("faq", new SearchQuery { Text = "ghostdoc", Highlight = false })).Total);
     }
 
     private static async Task WaitUntilFoundAsync(ISearchService search, string text, string id)

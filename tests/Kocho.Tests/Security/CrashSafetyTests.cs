@@ -101,9 +101,10 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
             await Task.WhenAll(senders);
             output.WriteLine($"killed at {clock.Elapsed} with {receipts.Count} receipt numbers shown of {Math.Min(submitted, Submissions)} submissions begun");
             // A submission refused with an answer (no receipt number) owes nothing; the log shows why, for the operator.
+            // A database too busy to finish in time is 503 with Retry-After (rolled back, sent again it is stored once), never a 500.
             foreach (var failure in failures.Take(20)) output.WriteLine("answered without a receipt number: " + failure);
             foreach (var line in first.Output.Split('\n').Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("Exception", StringComparison.Ordinal)).Take(20)) output.WriteLine(line);
-            Assert.DoesNotContain(failures, f => f.Contains(": 500 ", StringComparison.Ordinal) && !TestEnvironment.IsPostgres);
+            Assert.DoesNotContain(failures, f => f.Contains(": 500 ", StringComparison.Ordinal));
             Assert.InRange(receipts.Count, 1, Submissions - 1);
             Assert.True(submitted > receipts.Count, "no submission was in flight when the process was killed");
             Assert.Equal(receipts.Count, receipts.Values.Distinct().Count());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kocho.Core.Web.Refusals;
 
 /// <summary>
-/// Answers a request refused before it did anything (too many requests, too large, unreadable) or failed (500): a Japanese page for
+/// Answers a request refused before it did anything (too many requests, too large, unreadable) or failed (500, or 503 when the database was busy): a Japanese page for
 /// pages, <c>{"code","message"}</c> JSON under <c>/api/</c>, or the endpoint's own <see cref="IRefusalFormat"/>.
 /// </summary>
 public static class RequestRefusal
@@ -57,6 +57,7 @@ public static class RequestRefusal
             StatusCodes.Status429TooManyRequests => "アクセスが集中しています",
             StatusCodes.Status413PayloadTooLarge => "送信内容が大きすぎます",
             StatusCodes.Status500InternalServerError => "エラーが発生しました",
+            StatusCodes.Status503ServiceUnavailable => "ただいま混み合っています",
             _ => "送信内容を受け付けられませんでした",
         };
         return $"""
