@@ -23,6 +23,13 @@ public sealed class ReportsTests : IAsyncLifetime
         Assert.Equal("img", await page.GetByTestId("chart-months").GetAttributeAsync("role"));
         Assert.True(await page.GetByTestId("table-months").Locator("tbody tr").CountAsync() >= 12);
         await _session.AssertAccessibleAsync();
+        // Printable: on paper the menus and filters go, the charts and their data tables stay.
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        Assert.False(await page.GetByTestId("report-filters").IsVisibleAsync());
+        Assert.False(await page.GetByTestId("admin-nav").IsVisibleAsync());
+        Assert.True(await page.GetByTestId("chart-months").IsVisibleAsync());
+        Assert.True(await page.GetByTestId("table-channel").IsVisibleAsync());
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
 
         await page.GetByTestId("nav-departments").ClickAsync();
         Assert.Equal("所属毎の分析", await page.GetByTestId("departments-title").InnerTextAsync());

@@ -57,16 +57,22 @@ public static class CsvFileExport
         return Path.Combine(folder, FileName(Path.GetFileNameWithoutExtension(full), exporter, at));
     }
 
-    /// <summary>Writes the export to <paramref name="path"/> and reports it; returns the exit code.</summary>
+    /// <summary>
+    /// Writes the export to <paramref name="path"/> and reports it; returns the exit code. Given the rows it will hold
+    /// (<paramref name="total"/>), a line says how far it is at every tenth, so a long export is not silent.
+    /// </summary>
     public static async Task<int> WriteAsync(CliRunner runner, string path, string title,
-        Func<Stream, CancellationToken, Task<(int Rows, int ReplacedCharacters)>> write, CancellationToken cancellationToken)
+        Func<Stream, CancellationToken, Task<(int Rows, int ReplacedCharacters)>> write, CancellationToken cancellationToken, int? total = null)
     {
         var full = Path.GetFullPath(path);
         if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder)) throw new CliException($"出力先のフォルダ {folder} がありません。");
         (int Rows, int ReplacedCharacters) result;
         try
         {
-            await using var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            Stream file = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            await using var stream = total is > 0
+                ? new CsvProgressStream(file, total.Value, (done, all) => runner.Output.WriteLine($"出力中… {done} / {all} 件（{done * 100L / all}%）"))
+                : file;
             result = await write(stream, cancellationToken);
         }
         catch (IOException ex)

@@ -28,6 +28,18 @@ public sealed class CsvTableWriter : IAsyncDisposable
         return new(stream, Encoding.GetEncoding(932, fallback, DecoderFallback.ReplacementFallback), fallback);
     }
 
+    /// <summary>Text as Shift_JIS (CP932) bytes, each character CP932 has no code for written as 〓; and how many those were.</summary>
+    public static (byte[] Bytes, int Replaced) EncodeShiftJis(string text)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var fallback = new CountingFallback();
+        var encoding = Encoding.GetEncoding(932, fallback, DecoderFallback.ReplacementFallback);
+        // One encoder pass (Encoding.GetBytes would count first and so meet each character twice).
+        var buffer = new byte[encoding.GetMaxByteCount(text.Length)];
+        var length = encoding.GetEncoder().GetBytes(text.AsSpan(), buffer, flush: true);
+        return (buffer[..length], fallback.Count);
+    }
+
     /// <summary>How many characters were written as 〓 because CP932 has no code for them.</summary>
     public int ReplacedCharacters => _fallback?.Count ?? 0;
 

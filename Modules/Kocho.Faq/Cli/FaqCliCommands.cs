@@ -22,11 +22,12 @@ public sealed class FaqCliCommands : ICliCommandProvider
         {
             try
             {
-                var (content, count) = await sp.GetRequiredService<FaqCsvExport>().ExportAsync(Actor(), new FaqFilter(), parse.GetValue(exportEncoding), token);
+                // As every CSV verb: what Shift_JIS cannot hold is written as 〓 and counted in a warning on stderr.
+                var file = await sp.GetRequiredService<FaqCsvExport>().ExportAsync(Actor(), new FaqFilter(), parse.GetValue(exportEncoding), replaceUnencodable: true, token);
                 return await CsvFileExport.WriteAsync(runner, parse.GetValue(output)!, "FAQ", async (stream, t) =>
                 {
-                    await stream.WriteAsync(content, t);
-                    return (count, 0);
+                    await stream.WriteAsync(file.Content, t);
+                    return (file.Count, file.ReplacedCharacters);
                 }, token);
             }
             catch (Exception ex) when (ex is FaqCsvException or ArgumentException)

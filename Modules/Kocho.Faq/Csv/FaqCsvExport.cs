@@ -1,5 +1,6 @@
 using System.Text;
 using Kocho.Core.Audit;
+using Kocho.Core.Csv;
 using Kocho.Core.Data;
 using Kocho.Faq.Data;
 using Kocho.Faq.Entries;
@@ -13,7 +14,12 @@ namespace Kocho.Faq.Csv;
 /// </summary>
 public sealed class FaqCsvExport(FaqQueries queries, FaqDbContext db, FaqNames names, UnitOfWork unitOfWork, IAuditTrail audit)
 {
-    public async Task<(byte[] Content, int Count)> ExportAsync(FaqActor actor, FaqFilter filter, string? encodingName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The CSV of the entries. In Shift_JIS a character CP932 has no code for is written as 〓 and counted; without
+    /// <paramref name="replaceUnencodable"/> such a file is withheld (not made, not audited) so that the page can ask first,
+    /// since a file with 〓 imported again would store 〓.
+    /// </summary>
+    public async Task<FaqCsvFile> ExportAsync(FaqActor actor, FaqFilter filter, string? encodingName, bool replaceUnencodable, CancellationToken cancellationToken)
     {
         var encoding = FaqCsvFormat.EncodingFor(encodingName);
         var (total, rows) = await queries.ListAsync(actor, filter, 0, int.MaxValue, cancellationToken);
@@ -40,17 +46,18 @@ public sealed class FaqCsvExport(FaqQueries queries, FaqDbContext db, FaqNames n
                 version.Visibility == FaqVisibility.Public ? "公開" : "内部"]);
         }
         byte[] bytes;
-        try
+        var replaced = 0;
+        if (encoding.CodePage == 932)
         {
-            var csv = encoding.CodePage == 932 ? FaqCsvFormat.ToCp932Forms(text.ToString()) : text.ToString();
-            bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(csv)];
+            (bytes, replaced) = CsvTableWriter.EncodeShiftJis(FaqCsvFormat.ToCp932Forms(text.ToString()));
+            if (replaced > 0 && !replaceUnencodable) return new FaqCsvFile([], total, replaced, Withheld: true);
         }
-        catch (EncoderFallbackException ex)
+        else
         {
-            throw new FaqCsvException($"Shift_JIS で表せない文字（{ex.CharUnknown}）があります。UTF-8 で出力してください。");
+            bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())];
         }
         await unitOfWork.ExecuteAsync(ct => audit.RecordAsync(new AuditEntry("faq.exported", "FaqEntry", null,
-            $"count={total}; encoding={encoding.WebName}; q={filter.Q}; status={filter.Status}; visibility={filter.Visibility}; actor={(actor.System ? actor.Name : "staff")}"), ct), cancellationToken);
-        return (bytes, total);
+            $"count={total}; encoding={encoding.WebName}; replaced={replaced}; q={filter.Q}; status={filter.Status}; visibility={filter.Visibility}; actor={(actor.System ? actor.Name : "staff")}"), ct), cancellationToken);
+        return new FaqCsvFile(bytes, total, replaced, Withheld: false);
     }
 }

@@ -57,6 +57,9 @@ public sealed class CaseExport(OpinionsDbContext db, CaseQueries queries, CoreDb
         return new Result(rows, replaced);
     }
 
+    /// <summary>The rows an export with these filters will hold (for progress).</summary>
+    public Task<int> CountAsync(CaseExportOptions options, CancellationToken cancellationToken) => Filtered(options).CountAsync(cancellationToken);
+
     private IQueryable<OpinionCase> Filtered(CaseExportOptions options)
     {
         var cases = db.Cases.AsQueryable();

@@ -40,12 +40,14 @@ public sealed class OpinionsCliCommands : ICliCommandProvider
                 departmentId = found.Id;
             }
             var file = CsvFileExport.PathFor(path, "opinions", withPersonal, "cli-" + Environment.UserName, sp.GetRequiredService<TimeProvider>().GetUtcNow());
+            var total = await sp.GetRequiredService<CaseExport>().CountAsync(new CaseExportOptions(fromDate, toDate, departmentId, withPersonal, shiftJis, why), token);
+            await runner.Output.WriteLineAsync($"{total} 件を出力します…");
             return await CsvFileExport.WriteAsync(runner, file, "意見等", async (stream, t) =>
             {
                 var result = await sp.GetRequiredService<CaseExport>().WriteAsync(stream,
                     new CaseExportOptions(fromDate, toDate, departmentId, withPersonal, shiftJis, why), t);
                 return (result.Rows, result.ReplacedCharacters);
-            }, token);
+            }, token, total);
         }, ct));
         return [new Command("export", "データの出力") { opinions }];
     }

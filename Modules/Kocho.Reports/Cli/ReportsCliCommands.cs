@@ -85,7 +85,7 @@ public sealed class ReportsCliCommands : ICliCommandProvider
             {
                 var result = await export.WriteAsync(stream, request, t);
                 return (result.Rows, result.ReplacedCharacters);
-            }, token);
+            }, token, total);
         }, ct));
         return command;
     }

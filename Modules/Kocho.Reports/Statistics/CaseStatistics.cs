@@ -44,6 +44,11 @@ public sealed class CaseStatistics(ReportsDbContext db, CoreDbContext core, Depa
         var byMonth = cells.GroupBy(c => c.Month).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var previousByMonth = await Filtered(filter.PreviousYear()).GroupBy(f => f.Month).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        // 年度 from the month of 受付日 (April starts one), summed from the month counts already read.
+        static int YearOf(int month) => month % 100 >= 4 ? month / 100 : month / 100 - 1;
+        var years = Enumerable.Range(FiscalYears.Of(filter.From), FiscalYears.Of(filter.To) - FiscalYears.Of(filter.From) + 1)
+            .Select(y => new YearCount(y, byMonth.Where(m => YearOf(m.Key) == y).Sum(m => m.Value), previousByMonth.Where(m => YearOf(m.Key) == y - 1).Sum(m => m.Value)))
+            .ToList();
         var months = MonthsOf(filter).Select(m => new MonthCount(m, byMonth.GetValueOrDefault(m), previousByMonth.GetValueOrDefault(m - 100))).ToList();
 
         var departmentNames = (await departments.AllAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
@@ -63,7 +68,7 @@ public sealed class CaseStatistics(ReportsDbContext db, CoreDbContext core, Depa
             Build("status", "進捗状況別", cells.Select(c => (c.Status, c.Month, c.Count)), c => statuses.GetValueOrDefault(c, "")),
         };
 
-        return new StatisticsReport(filter, byMonth.Values.Sum(), previousByMonth.Values.Sum(), months, breakdowns,
+        return new StatisticsReport(filter, byMonth.Values.Sum(), previousByMonth.Values.Sum(), years, months, breakdowns,
             await AnswerTimesAsync(facts, cancellationToken),
             cells.Where(c => c.IsOpen).Sum(c => c.Count),
             await facts.CountAsync(f => f.IsOpen && f.AnswerDue != null && f.AnswerDue < today, cancellationToken));

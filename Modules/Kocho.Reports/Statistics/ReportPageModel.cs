@@ -35,7 +35,7 @@ public abstract class ReportPageModel(CoreDbContext core, DepartmentDirectory de
 
     public string PeriodLabel => Year is { } y && From is null && To is null
         ? FiscalYears.Label(y)
-        : $"{Filter.From:yyyy年M月d日}〜{Filter.To:yyyy年M月d日}";
+        : $"{FiscalYears.DateLabel(Filter.From)}〜{FiscalYears.DateLabel(Filter.To)}";
 
     /// <summary>Reads the filters; false (with <see cref="Error"/> set) when the period is not a valid range.</summary>
     protected async Task<bool> LoadFilterAsync(CancellationToken cancellationToken)

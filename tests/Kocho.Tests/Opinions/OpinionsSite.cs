@@ -14,9 +14,12 @@ public sealed class OpinionsSite : IAsyncLifetime
     public PortalHost Host { get; private set; } = null!;
     public MailPickup Mail { get; private set; } = null!;
 
+    /// <summary>Settings added to the host's command line (e.g. a higher sign-in limit for a class that signs in often).</summary>
+    public string[] ExtraArgs { get; init; } = [];
+
     public async Task InitializeAsync()
     {
-        Host = await PortalHost.StartCopyAsync("demo-staff");
+        Host = await PortalHost.StartCopyAsync("demo-staff", ExtraArgs);
         Mail = new MailPickup(Host.DataPath);
     }
 

@@ -37,6 +37,9 @@ public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
         Assert.Equal(3, report.PreviousTotal);
         Assert.Equal(3, report.Months.Sum(m => m.PreviousYear));
         Assert.Equal(12, report.Months.Sum(m => m.Count));
+        // By 年度: the same cases, each counted in the 年度 of its 受付日, the year before beside it.
+        Assert.Equal((12, 3), (report.Years.Sum(y => y.Count), report.Years.Sum(y => y.PreviousYear)));
+        Assert.Equal(FiscalYears.Of(site.Today), report.Years[^1].FiscalYear);
         Assert.Equal(8, report.AnswerTimes.Answered);
         Assert.Equal(8.5, report.AnswerTimes.Median);
         Assert.Equal(20, report.AnswerTimes.Percentile90);
@@ -84,6 +87,10 @@ public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
         Assert.Equal("2018年度（平成30年度）", FiscalYears.Label(2018));
         Assert.Equal((new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31)), (FiscalYears.Start(2026), FiscalYears.End(2026)));
         Assert.Equal(2025, FiscalYears.Of(new DateOnly(2026, 3, 31)));
+        // A period chosen by dates shows each day in 和暦 too, by the era the day falls in.
+        Assert.Equal("2019年5月1日（令和元年5月1日）", FiscalYears.DateLabel(new DateOnly(2019, 5, 1)));
+        Assert.Equal("2019年4月30日（平成31年4月30日）", FiscalYears.DateLabel(new DateOnly(2019, 4, 30)));
+        Assert.Equal("1989年1月7日（昭和64年1月7日）", FiscalYears.DateLabel(new DateOnly(1989, 1, 7)));
     }
 
     [Fact]
@@ -94,6 +101,14 @@ public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
         var statistics = await staff.GetStringAsync("/admin/reports?" + Query(site.Gomi));
         Assert.Contains("data-testid=\"figure-total\">5<", statistics);
         Assert.Contains("role=\"img\"", statistics);
+        // The period in 西暦 and 和暦; each chart has a title and description for screen readers and its data table.
+        Assert.Contains($"{FiscalYears.DateLabel(site.From)}〜{FiscalYears.DateLabel(site.Today)}", statistics);
+        Assert.Contains("<title id=\"months-title\">", statistics);
+        Assert.Contains("<desc id=\"months-desc\">", statistics);
+        Assert.Contains("data-testid=\"table-months\"", statistics);
+        Assert.Contains("data-testid=\"table-channel\"", statistics);
+        Assert.Contains($"data-testid=\"year-{FiscalYears.Of(site.Today)}\"", statistics);
+        Assert.Contains("@media print", await staff.GetStringAsync("/assets/Kocho.Reports/reports.css"));
 
         var analysis = await staff.GetStringAsync("/admin/reports/departments?" + Query(site.Gomi));
         Assert.All(site.HoikuReceipts, r => Assert.Contains(r, analysis));
@@ -162,6 +177,14 @@ public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
         });
         Assert.True(result.r.ReplacedCharacters >= 1);
         Assert.Contains("〓野さんの件", result.Item2);
+        // The CLI says so too, on stderr, with the count.
+        var opinionsFile = Path.Combine(site.Host.DataPath, "opinions-sjis.csv");
+        var cli = await site.Host.RunVerbAsync("export", "opinions", "--out", opinionsFile, "--encoding", "shift_jis", "--from", $"{site.Today:yyyy-MM-dd}", "--to", $"{site.Today:yyyy-MM-dd}");
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        // Progress as it goes, up to the last row.
+        Assert.Matches(@"出力中… (\d+) / \1 件（100%）", cli.Output);
+        Assert.Matches(@"警告: Shift_JIS で表せない文字 [1-9]\d* 文字を「〓」に置き換えました。", cli.Error);
+        Assert.Contains("〓野さんの件", cp932.GetString(await File.ReadAllBytesAsync(opinionsFile)));
 
         var path = Path.Combine(site.Host.DataPath, "faq-stats.csv");
         var (code, output, error) = await site.Host.RunVerbAsync("export", "faq-stats", "--out", path, "--encoding", "shift_jis");
@@ -267,6 +290,131 @@ public sealed class ReportsTests(ReportsSite site) : IClassFixture<ReportsSite>
         Assert.Equal((0, true), expired);
         Assert.Contains("data-testid=\"export-gone\"", await section.GetStringAsync(job));
     }
+
+    [Fact]
+    public void Words_counted_for_analysis_leave_out_those_written_only_in_hiragana()
+    {
+        var words = Kocho.Core.Search.Analysis.TextTerms.Words("保育園に入れてください。ｾﾝﾀｰに相談したいです");
+        Assert.Contains("保育園", words);
+        Assert.Contains("相談", words);
+        // Katakana (here half-width) is kept, in the index's folded form.
+        Assert.Contains("せんたー", words);
+        Assert.DoesNotContain(words, w => w is "くだ" or "さい" or "ください" or "たい" or "てく" or "いです");
+    }
+
+    [Fact]
+    public async Task Words_rising_in_a_departments_cases_come_from_the_search_analysis_and_lead_to_the_cases()
+    {
+        // Cases of a category of their own: last month two on 駐輪場 and two on 街灯, this month four on 駐輪場 and two on 街灯.
+        var thisMonth = new DateOnly(site.Today.Year, site.Today.Month, 1);
+        var lastMonth = thisMonth.AddMonths(-1);
+        const string parking = "駐輪場の放置自転車", light = "街灯の故障";
+        var (category, receipts) = await site.Opinions.InScopeAsync(async sp =>
+        {
+            var core = sp.GetRequiredService<Kocho.Core.Data.CoreDbContext>();
+            var c = new Kocho.Core.Categories.Category { Code = "ZZ-RISING", Name = "上昇語テスト用の分類", SortOrder = 998 };
+            await sp.GetRequiredService<Kocho.Core.Data.UnitOfWork>().ExecuteAsync(async ct => { core.Categories.Add(c); await core.SaveChangesAsync(ct); });
+            var section = await site.Opinions.SectionAsync();
+            var numbers = new List<string>();
+            foreach (var (subject, on) in new[] { (parking, lastMonth), (parking, lastMonth), (light, lastMonth), (light, lastMonth),
+                         (parking, site.Today), (parking, site.Today), (parking, site.Today), (parking, site.Today), (light, site.Today), (light, site.Today) })
+            {
+                var r = await sp.GetRequiredService<IntakeService>().RegisterAsync(section, new IntakeRequest
+                {
+                    Channel = Channel.Letter, Kind = CaseKind.Opinion, Subject = subject, Body = subject, ReceivedOn = on,
+                    Sender = SenderKind.Anonymous, AnswerMethod = AnswerMethod.None, CategoryIds = [c.Id],
+                });
+                if (subject == parking) numbers.Add(r.ReceiptNumber!);
+            }
+            return (c.Id, numbers);
+        });
+
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        var query = $"from={lastMonth:yyyy-MM-dd}&to={site.Today:yyyy-MM-dd}&category={category}";
+        var page = await section.GetStringAsync("/admin/reports/departments?" + query);
+        var month = thisMonth.Year * 100 + thisMonth.Month;
+        var row = System.Text.RegularExpressions.Regex.Match(page, $"<tr data-testid=\"rising-{month}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        // The words are those the search index's analysis makes of the text; 街灯 did not rise (two in each month).
+        var parkingWords = Kocho.Core.Search.Analysis.TextTerms.Words(parking);
+        var lightWords = Kocho.Core.Search.Analysis.TextTerms.Words(light);
+        Assert.NotEmpty(parkingWords);
+        var shown = System.Text.RegularExpressions.Regex.Matches(row, "data-testid=\"term\">([^<]+)<").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, w => Assert.Contains(w, parkingWords));
+        Assert.DoesNotContain(shown, w => lightWords.Contains(w));
+        Assert.Contains("（4件、前月2件）", row);
+
+        // A word leads to the cases that hold it: the six on 駐輪場 of both months, none on 街灯.
+        var cases = await section.GetStringAsync("/admin/reports/departments?" + query + "&term=" + Uri.EscapeDataString(shown[0]));
+        Assert.Contains("data-testid=\"case-count\">6 件", cases);
+        Assert.All(receipts, r => Assert.Contains(r, cases));
+    }
+
+    [Fact]
+    public async Task Faq_entries_in_shift_jis_name_what_it_cannot_hold_on_the_cli_and_on_the_page_before_writing_it()
+    {
+        // An entry whose question holds 𠮷 (not in CP932), imported through the CLI like any other.
+        var import = Path.Combine(site.Host.DataPath, "faq-new.csv");
+        await File.WriteAllTextAsync(import, "id,大分類,中分類,質問,回答,担当課コード,キーワード,公開区分\r\n,戸籍・住民票・印鑑登録,印鑑登録,𠮷祥寺の住所を教えてください,戸籍住民課でお答えします。,0502,,公開\r\n", new UTF8Encoding(true));
+        var imported = await site.Host.RunVerbAsync("import", "faq", import);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var cp932 = Encoding.GetEncoding(932);
+        var sjis = Path.Combine(site.Host.DataPath, "faq-sjis.csv");
+        var cli = await site.Host.RunVerbAsync("export", "faq", "--out", sjis, "--encoding", "shift_jis");
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.Contains("警告: Shift_JIS で表せない文字 1 文字を「〓」に置き換えました。", cli.Error);
+        Assert.Contains("〓祥寺の住所を教えてください", cp932.GetString(await File.ReadAllBytesAsync(sjis)));
+
+        // The staff page asks first: the count, and a second button that writes 〓 all the same.
+        using var section = await site.Host.SignedInStaffAsync("kocho.yamaguchi", PortalHost.DemoPassword);
+        var asked = await section.PostFormAsync("/admin/faq/csv", new() { ["Encoding"] = "shift_jis", ["Filter.Q"] = "" }, handler: "Export");
+        Assert.Equal("text/html", asked.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("警告: Shift_JIS で表せない文字が 1 文字あります。", await asked.Content.ReadAsStringAsync());
+        var file = await section.PostFormAsync("/admin/faq/csv", new() { ["Encoding"] = "shift_jis", ["Filter.Q"] = "", ["ReplaceUnencodable"] = "true" }, handler: "Export");
+        Assert.Equal("text/csv", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("〓祥寺の住所を教えてください", cp932.GetString(await file.Content.ReadAsByteArrayAsync()));
+        var wrong = await section.PostFormAsync("/admin/faq/csv", new() { ["Encoding"] = "latin1", ["Filter.Q"] = "" }, handler: "Export");
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("文字コードは UTF-8 か Shift_JIS を選んでください。", await wrong.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Faq_use_groups_zero_hit_searches_by_query_and_counts_suggestions_shown_and_opened()
+    {
+        // A published entry (this site has none), imported through the CLI; the running site's index follows the change.
+        var import = Path.Combine(site.Host.DataPath, "faq-published.csv");
+        await File.WriteAllTextAsync(import, "id,大分類,中分類,質問,回答,担当課コード,キーワード,公開区分\r\n,戸籍・住民票・印鑑登録,印鑑登録,駐輪場の定期利用の申込み方法を教えてください,交通対策課でお答えします。,0502,,公開\r\n", new UTF8Encoding(true));
+        var imported = await site.Host.RunVerbAsync("import", "faq", import, "--publish");
+        Assert.True(imported.ExitCode == 0, imported.Error);
+
+        using var admin = await site.Host.SignedInStaffAsync();
+        var before = await admin.GetStringAsync("/admin/reports/faq");
+        using var resident = site.Host.PublicClient();
+        // The same search typed in full-width and half-width letters is one query.
+        await resident.GetStringAsync("/faq/search?q=" + Uri.EscapeDataString("ｑｚｘｗｖｋ"));
+        await resident.GetStringAsync("/faq/search?q=qzxwvk");
+        // While typing an inquiry the resident is shown suggestions, and opens one.
+        System.Text.Json.JsonElement items = default;
+        for (var i = 0; i < 60 && items.ValueKind != System.Text.Json.JsonValueKind.Array; i++)
+        {
+            using var suggest = System.Text.Json.JsonDocument.Parse(await resident.GetStringAsync("/api/faq/suggest?q=" + Uri.EscapeDataString("駐輪場の定期利用")));
+            var found = suggest.RootElement.GetProperty("items");
+            if (found.GetArrayLength() > 0) items = found.Clone();
+            else await Task.Delay(1000);
+        }
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, items.ValueKind);
+        await resident.GetStringAsync(items[0].GetProperty("url").GetString()!);
+
+        var after = await admin.GetStringAsync("/admin/reports/faq");
+        Assert.Matches("<tr data-testid=\"zero-hit-row\"><td>qzxwvk</td><td>2</td>", after);
+        Assert.Equal(Figure(before, "faq-shown") + items.GetArrayLength(), Figure(after, "faq-shown"));
+        Assert.Equal(Figure(before, "faq-opened") + 1, Figure(after, "faq-opened"));
+    }
+
+    private static int Figure(string html, string testId) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(html, $"data-testid=\"{testId}\">(\\d+)<").Groups[1].Value);
 
     /// <summary>The export page's form, then the background job's page until it is ready, then its download.</summary>
     private async Task<HttpResponseMessage> PostDownloadAsync(PortalClient client, string export, Guid department, bool personal = false, bool shiftJis = false,

@@ -26,8 +26,17 @@ public sealed class CsvModel(FaqCsvExport export, FaqCsvImport import, TimeProvi
     [BindProperty]
     public bool Publish { get; set; }
 
+    /// <summary>Set by the second button of the Shift_JIS warning: make the file with 〓 all the same.</summary>
+    [BindProperty]
+    public bool ReplaceUnencodable { get; set; }
+
+    /// <summary>A Shift_JIS export withheld: how many characters it would write as 〓.</summary>
+    public int? WithheldReplacements { get; private set; }
+
     public string? Message { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? ExportError { get; private set; }
 
     public void OnGet()
     {
@@ -35,18 +44,21 @@ public sealed class CsvModel(FaqCsvExport export, FaqCsvImport import, TimeProvi
 
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
-        try
+        if (Encoding is not (null or "utf-8" or "shift_jis"))
         {
-            var (content, _) = await export.ExportAsync(FaqActor.From(User), Filter, Encoding, cancellationToken);
-            var today = global::Kocho.Core.Calendar.JapanTime.Today(clock);
-            var name = $"faq-{today:yyyyMMdd}.csv";
-            return File(content, "text/csv; charset=" + (Encoding == "shift_jis" ? "shift_jis" : "utf-8"), name);
-        }
-        catch (FaqCsvException ex)
-        {
-            Errors = ex.Errors;
+            ExportError = T["文字コードは UTF-8 か Shift_JIS を選んでください。"].Value;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        var file = await export.ExportAsync(FaqActor.From(User), Filter, Encoding, ReplaceUnencodable, cancellationToken);
+        if (file.Withheld)
+        {
+            WithheldReplacements = file.ReplacedCharacters;
+            return Page();
+        }
+        var today = global::Kocho.Core.Calendar.JapanTime.Today(clock);
+        var name = $"faq-{today:yyyyMMdd}.csv";
+        return File(file.Content, "text/csv; charset=" + (Encoding == "shift_jis" ? "shift_jis" : "utf-8"), name);
     }
 
     public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
