@@ -55,6 +55,9 @@ public sealed class OpinionsDbContext(DbContextOptions<OpinionsDbContext> option
             e.HasIndex(x => x.ReceivedOn);
             e.HasIndex(x => x.LeadDepartmentId);
             e.HasIndex(x => x.AnswerDue);
+            // The case list's order (due date, none last, then newest) is an expression index written in the migration
+            // CaseListIndexes; EF has no model for it.
+            e.HasIndex(x => x.CreatedById);
             e.HasMany(x => x.Categories).WithOne().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Forwardings).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -73,7 +76,8 @@ public sealed class OpinionsDbContext(DbContextOptions<OpinionsDbContext> option
             e.Property(x => x.Comment).HasMaxLength(2000);
             e.Property(x => x.ReturnReason).HasMaxLength(2000);
             e.Ignore(x => x.IsActive);
-            e.HasIndex(x => new { x.DepartmentId, x.Status });
+            // Covering: a department's cases are read from the index alone (CaseVisibility.VisibleToByKey).
+            e.HasIndex(x => new { x.DepartmentId, x.Status, x.CaseId });
             e.HasIndex(x => x.CaseId);
         });
         modelBuilder.Entity<CaseAnswer>(e =>

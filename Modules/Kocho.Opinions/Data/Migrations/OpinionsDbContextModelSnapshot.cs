@@ -155,6 +155,8 @@ namespace Kocho.Opinions.Data.Migrations
 
                     b.HasIndex("ContactPhoneHash");
 
+                    b.HasIndex("CreatedById");
+
                     b.HasIndex("FormToken")
                         .IsUnique();
 
@@ -227,7 +229,7 @@ namespace Kocho.Opinions.Data.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("DepartmentId", "Status");
+                    b.HasIndex("DepartmentId", "Status", "CaseId");
 
                     b.ToTable("opinion_forwardings", (string)null);
                 });

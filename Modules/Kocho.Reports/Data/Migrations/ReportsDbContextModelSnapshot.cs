@@ -133,13 +133,14 @@ namespace Kocho.Reports.Data.Migrations
 
                     b.HasIndex("Month");
 
-                    b.HasIndex("ReceivedOn");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("FiscalYear", "Month");
 
                     b.HasIndex("IsOpen", "AnswerDue");
+
+                    b.HasIndex("ReceivedOn", "Month", "Channel", "Kind", "Status", "LeadDepartmentId", "IsOpen", "BusinessDaysToAnswer", "AnsweredByDue")
+                        .HasDatabaseName("IX_report_case_facts_Period");
 
                     b.ToTable("report_case_facts", (string)null);
                 });
@@ -152,7 +153,7 @@ namespace Kocho.Reports.Data.Migrations
 
                     b.HasKey("CaseId", "CategoryId");
 
-                    b.HasIndex("CategoryId");
+                    b.HasIndex("CategoryId", "CaseId");
 
                     b.ToTable("report_case_categories", (string)null);
                 });
@@ -165,7 +166,7 @@ namespace Kocho.Reports.Data.Migrations
 
                     b.HasKey("CaseId", "DepartmentId");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("DepartmentId", "CaseId");
 
                     b.ToTable("report_case_departments", (string)null);
                 });
