@@ -20,7 +20,7 @@ namespace Kocho.Tests.Reports;
 /// </summary>
 public sealed class ReportsSite : Xunit.IAsyncLifetime
 {
-    // Many staff sign in from one address here: the sign-in limit (10 a minute per address) is not what these tests are about.
+    // OpinionsSite raises the sign-in limit: many staff sign in from one address here.
     private readonly OpinionsSite _site = new();
 
     public Kocho.Tests.Infrastructure.PortalHost Host => _site.Host;
