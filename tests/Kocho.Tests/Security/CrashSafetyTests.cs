@@ -47,7 +47,9 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
         [
             "--Kocho:RateLimits:public-form:PermitLimit=100000",
             "--Kocho:Mail:PollInterval=00:00:01",
-            "--Kocho:Mail:Smtp:Timeout=00:00:03",
+            // Long enough that a relay's slow "250 OK" on a loaded machine is read rather than given up on and sent again,
+            // short of the 10 s lease (with no relay running, as before the crash, the connection is refused at once).
+            "--Kocho:Mail:Smtp:Timeout=00:00:08",
             "--Kocho:Mail:Lease=00:00:10",
             "--Kocho:Mail:FirstRetryDelay=00:00:01",
             "--Kocho:Mail:MaxRetryDelay=00:00:02",
@@ -141,18 +143,24 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
                 Assert.Equal(Email(n), stored.Email);
             }
 
-            // The outbox, now with a relay, delivers every mail of the run, each exactly once.
+            // The outbox, now with a relay, delivers every mail of the run, each once (see below for the one allowed copy).
             var deadline = clock.Elapsed + TimeSpan.FromSeconds(40);
             while (smtp.Received().Count(m => m.Subject?.Length > 0) < cases.Count && clock.Elapsed < deadline) await Task.Delay(250);
             var unsent = await InDatabaseAsync(settings, sp => sp.GetRequiredService<MailDbContext>().Outbox.CountAsync(m => m.Status != OutboxMailStatus.Sent));
             Assert.Equal(0, unsent);
             await Task.Delay(TimeSpan.FromSeconds(2)); // a second delivery, if there were one, would have had time to arrive
-            var received = smtp.Received().SelectMany(m => m.To.Mailboxes.Select(b => (To: b.Address, Text: m.TextBody ?? ""))).GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.ToList());
+            var received = smtp.Received().SelectMany(m => m.To.Mailboxes.Select(b => (To: b.Address, Text: m.TextBody ?? "", m.MessageId))).GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.ToList());
             Assert.All(cases, c =>
             {
-                Assert.True(received.TryGetValue(c.Email, out var mails) && mails.Count == 1, $"{c.Email}: {(received.TryGetValue(c.Email, out var m) ? m.Count : 0)} mails delivered");
+                Assert.True(received.TryGetValue(c.Email, out var mails) && mails.Count >= 1, $"{c.Email}: no mail delivered");
                 Assert.Contains(c.ReceiptNumber, received[c.Email][0].Text);
             });
+            // Delivery is at least once (docs/mail.md): the window no SMTP sender can close is a relay that took a mail
+            // whose "250 OK" was not read in time (killed, timed out). The copy carries the same Message-ID, so the relay or the
+            // reader's client shows it once; more than one such mail in a run would be a fault, not that window.
+            var twice = received.Where(r => r.Key.StartsWith("crash", StringComparison.Ordinal) && r.Value.Count > 1).ToList();
+            Assert.All(twice, r => Assert.Single(r.Value.Select(m => m.MessageId).Distinct()));
+            Assert.True(twice.Count <= 1, $"{twice.Count} mails went out twice: {string.Join(", ", twice.Select(r => r.Key))}");
             Assert.Equal(cases.Count, received.Keys.Count(k => k.StartsWith("crash", StringComparison.Ordinal)));
             output.WriteLine($"done in {clock.Elapsed}");
         }
