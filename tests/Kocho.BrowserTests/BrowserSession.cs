@@ -33,8 +33,8 @@ public sealed class BrowserSession : IAsyncDisposable
         // axe injects its script; our CSP forbids inline script, so the test context bypasses CSP for axe only.
         session.Context = await session._browser.NewContextAsync(new BrowserNewContextOptions { BypassCSP = true, Locale = "ja-JP" });
         // Generous waits: on a loaded two-core CI machine a page may take long; a real failure still fails.
-        session.Context.SetDefaultTimeout(90_000);
-        session.Context.SetDefaultNavigationTimeout(90_000);
+        session.Context.SetDefaultTimeout(180_000);
+        session.Context.SetDefaultNavigationTimeout(180_000);
         session.Page = await session.Context.NewPageAsync();
         session.Page.Console += (_, message) =>
         {
