@@ -47,9 +47,9 @@ public sealed partial class CrashSafetyTests(ITestOutputHelper output)
         [
             "--Kocho:RateLimits:public-form:PermitLimit=100000",
             "--Kocho:Mail:PollInterval=00:00:01",
-            // Long enough that a relay's slow "250 OK" on a loaded machine is read rather than given up on and sent again,
-            // short of the 10 s lease (with no relay running, as before the crash, the connection is refused at once).
-            "--Kocho:Mail:Smtp:Timeout=00:00:08",
+            // Long enough that a relay's slow "250 OK" on a loaded machine is read rather than given up on and sent again;
+            // the lease must be at least twice as long (with no relay running, as before the crash, the connection is refused at once).
+            "--Kocho:Mail:Smtp:Timeout=00:00:05",
             "--Kocho:Mail:Lease=00:00:10",
             "--Kocho:Mail:FirstRetryDelay=00:00:01",
             "--Kocho:Mail:MaxRetryDelay=00:00:02",
